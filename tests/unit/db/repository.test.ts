@@ -1,0 +1,89 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type PaperdexDb } from '@/utils/db/database';
+import { createRepository, type Repository } from '@/utils/db/repository';
+import { paperInput } from '../paper-factory';
+
+let db: PaperdexDb;
+let repo: Repository;
+let n = 0;
+
+beforeEach(async () => {
+  db = openDatabase(`paperdex-test-${n++}`);
+  await db.open();
+  repo = createRepository(db);
+});
+
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('repository', () => {
+  it('stores a new paper with the documented record shape', async () => {
+    const saved = await repo.savePaper(paperInput(), 1000);
+    const { source: _source, ...metadata } = paperInput();
+    expect(saved).toEqual({
+      id: 'arxiv:1810.05270',
+      ...metadata,
+      sources: ['arxiv'],
+      tags: [],
+      notes: '',
+      savedAt: 1000,
+      updatedAt: 1000,
+    });
+    expect(await repo.getPaper('arxiv:1810.05270')).toEqual(saved);
+  });
+
+  it('keeps one record per paper, the user’s tags and notes, and the first save time', async () => {
+    await repo.savePaper(paperInput(), 1000);
+    await db.papers.update('arxiv:1810.05270', { tags: ['to-read'], notes: 'compare with lottery tickets' });
+    const again = await repo.savePaper(
+      paperInput({ version: 3, updated: '2019-03-05', title: 'Rethinking the Value of Network Pruning (ICLR)', source: 'huggingface' }),
+      2000,
+    );
+    expect(await db.papers.count()).toBe(1);
+    expect(again).toMatchObject({
+      version: 3,
+      updated: '2019-03-05',
+      title: 'Rethinking the Value of Network Pruning (ICLR)',
+      sources: ['arxiv', 'huggingface'],
+      tags: ['to-read'],
+      notes: 'compare with lottery tickets',
+      savedAt: 1000,
+      updatedAt: 2000,
+    });
+  });
+
+  it('does not let an older version overwrite newer metadata', async () => {
+    await repo.savePaper(paperInput({ version: 2, title: 'New title' }), 1000);
+    const again = await repo.savePaper(paperInput({ version: 1, title: 'Old title' }), 2000);
+    expect(again.version).toBe(2);
+    expect(again.title).toBe('New title');
+  });
+
+  it('keeps what it knew when a newer page shows less', async () => {
+    await repo.savePaper(paperInput(), 1000);
+    const again = await repo.savePaper(paperInput({ version: 2, abstract: '', authors: [], categories: [] }), 2000);
+    expect(again.abstract).toBe(paperInput().abstract);
+    expect(again.authors).toEqual(paperInput().authors);
+    expect(again.categories).toEqual(['cs.LG']);
+  });
+
+  it('lists newest saves first and removes papers', async () => {
+    await repo.savePaper(paperInput({ arxivId: '1506.03134', title: 'Pointer Networks' }), 1000);
+    await repo.savePaper(paperInput({ arxivId: 'hep-th/9901001', title: 'Old style' }), 3000);
+    await repo.savePaper(paperInput(), 2000);
+    expect((await repo.listPapers()).map((p) => p.id)).toEqual([
+      'arxiv:hep-th/9901001',
+      'arxiv:1810.05270',
+      'arxiv:1506.03134',
+    ]);
+    await repo.removePaper('arxiv:1810.05270');
+    expect(await repo.countPapers()).toBe(2);
+    expect(await repo.getStatuses(['arxiv:1810.05270', 'arxiv:1506.03134'])).toEqual({
+      'arxiv:1810.05270': { saved: false },
+      'arxiv:1506.03134': { saved: true, version: 1 },
+    });
+  });
+});

@@ -1,0 +1,26 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PaperStatus } from './db/repository';
+import type { PaperInput } from './paper';
+
+export type { PaperStatus };
+
+/** Expected failures travel as values the UI can show; only bugs throw. */
+export type Result<T> = { ok: true; value: T } | { ok: false; code: FailureCode; message: string };
+
+export type FailureCode = 'invalid' | 'quota' | 'storage' | 'unreachable';
+
+/**
+ * The one protocol between contexts. Content scripts and extension pages ask the background,
+ * the single writer of the library; the background tells open tabs when papers change.
+ */
+export interface ProtocolMap {
+  /** Saves (or refreshes) the paper a page shows. */
+  savePaper(input: PaperInput): Result<PaperStatus>;
+  removePaper(id: string): Result<null>;
+  /** The library state of the papers a page shows, keyed by paper id. */
+  getPaperStatus(ids: string[]): Result<Record<string, PaperStatus>>;
+  /** Background → content scripts: the new state of papers that changed. */
+  libraryChanged(changes: Record<string, PaperStatus>): void;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

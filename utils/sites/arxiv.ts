@@ -1,0 +1,220 @@
+/**
+ * arXiv: URL detection and pure page parsers. No browser APIs, no global `location`, no DOM writes,
+ * so that every function here runs on saved pages in tests.
+ */
+import type { PaperMetadata } from '../paper';
+import { collapseWhitespace, flipAuthorName, type ParseResult } from './common';
+
+export const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'] as const;
+
+/** Page elements the DOM fallbacks use, kept in one place. */
+const SELECTORS = {
+  title: ['#abs h1.title', 'h1.title', '#abs h1', 'h1'],
+  authors: ['#abs div.authors a', 'div.authors a'],
+  abstract: ['#abs blockquote.abstract', 'blockquote.abstract'],
+  subjects: ['td.tablecell.subjects', 'td.subjects'],
+  journalDoi: ['td.tablecell.doi a', 'td.doi a'],
+  dateline: ['#abs div.dateline', 'div.dateline'],
+  history: ['div.submission-history'],
+  fallbackAnchor: ['#abs', '#content-inner', 'main', '#content'],
+} as const;
+
+export interface ArxivIdParts {
+  /** Canonical id without version: "2401.12345", "hep-th/9901001". */
+  id: string;
+  version?: number;
+}
+
+const NEW_ID = /^(\d{4}\.\d{4,5})(?:v(\d+))?$/;
+// Old-style ids: archive, an optional subject class that arXiv drops from the canonical id
+// (math.GT/0309136 is math/0309136), then YYMMNNN.
+const OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z]{2})?\/(\d{7})(?:v(\d+))?$/;
+
+/** Reads an arXiv identifier as people and pages write it ("arXiv:2401.12345v2", "hep-th/9901001"). */
+export function parseArxivId(raw: string): ArxivIdParts | null {
+  const text = raw.trim().replace(/^arxiv:/i, '');
+  const modern = NEW_ID.exec(text);
+  if (modern) return withVersion(modern[1]!, modern[2]);
+  const old = OLD_ID.exec(text);
+  if (old) return withVersion(`${old[1]}/${old[2]}`, old[3]);
+  return null;
+}
+
+function withVersion(id: string, version: string | undefined): ArxivIdParts {
+  return version ? { id, version: Number(version) } : { id };
+}
+
+export function isArxivHost(url: URL): boolean {
+  return (ARXIV_HOSTS as readonly string[]).includes(url.hostname);
+}
+
+/** The paper an abstract page URL names (`/abs/<id>[vN]`), or null for any other page. */
+export function abstractPageId(url: URL): ArxivIdParts | null {
+  if (!isArxivHost(url)) return null;
+  const match = /^\/abs\/(.+?)\/?$/.exec(url.pathname);
+  return match ? parseArxivId(decodeURIComponent(match[1]!)) : null;
+}
+
+export function matchesAbstractPage(url: URL): boolean {
+  return abstractPageId(url) !== null;
+}
+
+export function absUrl(id: string): string {
+  return `https://arxiv.org/abs/${id}`;
+}
+
+export function pdfUrl(id: string): string {
+  return `https://arxiv.org/pdf/${id}`;
+}
+
+/**
+ * Parses an arXiv abstract page: `citation_*` meta tags first (stable across layouts), the
+ * visible page as fallback. Returns the one paper with the element to put its button beside, or a
+ * problem saying why the page could not be read.
+ */
+export function parseAbstractPage(doc: Document, url: URL): ParseResult {
+  const anchor = first(doc, SELECTORS.title) ?? first(doc, SELECTORS.fallbackAnchor) ?? doc.body;
+  const fromUrl = abstractPageId(url);
+  const metaId = parseArxivId(meta(doc, 'citation_arxiv_id') ?? '');
+  const id = metaId?.id ?? fromUrl?.id;
+  if (!id) return problem(anchor, 'no arXiv identifier on this page');
+
+  const title = collapseWhitespace(meta(doc, 'citation_title') ?? withoutDescriptor(first(doc, SELECTORS.title)));
+  if (!title) return problem(anchor, 'no title on this page');
+
+  const metaAuthors = metaAll(doc, 'citation_author').map(flipAuthorName);
+  const authors = metaAuthors.length
+    ? metaAuthors
+    : all(doc, SELECTORS.authors).map((a) => collapseWhitespace(a.textContent ?? ''));
+
+  const abstract = collapseWhitespace(
+    meta(doc, 'citation_abstract') ?? withoutDescriptor(first(doc, SELECTORS.abstract)),
+  );
+
+  const history = submissionHistory(doc);
+  const version =
+    fromUrl?.version ??
+    parseArxivId(ogUrlId(doc) ?? '')?.version ??
+    thisVersion(doc) ??
+    (history.length ? history[history.length - 1]!.version : 1);
+  const published = metaDate(doc, 'citation_date') ?? history[0]?.date;
+  if (!published) return problem(anchor, 'no submission date on this page');
+  const updated =
+    metaDate(doc, 'citation_online_date') ?? history.find((h) => h.version === version)?.date ?? published;
+
+  const paper: PaperMetadata = {
+    arxivId: id,
+    version,
+    title,
+    authors: authors.filter(Boolean),
+    abstract,
+    published,
+    updated,
+    url: absUrl(id),
+    pdfUrl: pdfUrl(id),
+    categories: categories(doc),
+  };
+  const doi = journalDoi(doc);
+  if (doi) paper.doi = doi;
+  return { papers: [{ paper, anchor }], problems: [] };
+}
+
+function problem(anchor: Element, reason: string): ParseResult {
+  return { papers: [], problems: [{ anchor, reason }] };
+}
+
+function meta(doc: Document, name: string): string | undefined {
+  const value = doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim();
+  return value ? value : undefined;
+}
+
+function metaAll(doc: Document, name: string): string[] {
+  return [...doc.querySelectorAll(`meta[name="${name}"]`)]
+    .map((m) => m.getAttribute('content')?.trim() ?? '')
+    .filter(Boolean);
+}
+
+/** `citation_date` is written "2026/09/09" (sometimes without the day). */
+function metaDate(doc: Document, name: string): string | undefined {
+  const m = /^(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?/.exec(meta(doc, name) ?? '');
+  if (!m) return undefined;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${(m[3] ?? '1').padStart(2, '0')}`;
+}
+
+function ogUrlId(doc: Document): string | undefined {
+  const og = doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  const m = og ? /\/abs\/(.+?)\/?$/.exec(og) : null;
+  return m?.[1];
+}
+
+function first(doc: Document, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const el = doc.querySelector(selector);
+    if (el) return el;
+  }
+  return null;
+}
+
+function all(doc: Document, selectors: readonly string[]): Element[] {
+  for (const selector of selectors) {
+    const found = doc.querySelectorAll(selector);
+    if (found.length) return [...found];
+  }
+  return [];
+}
+
+/**
+ * Visible text of a heading or block without arXiv's "Title:" / "Abstract:" label; links that
+ * arXiv shows as "this https URL" get their address back, as the meta tags have it.
+ */
+function withoutDescriptor(el: Element | null): string {
+  if (!el) return '';
+  const clone = el.cloneNode(true) as Element;
+  clone.querySelectorAll('.descriptor').forEach((d) => d.remove());
+  clone.querySelectorAll('a[href]').forEach((a) => {
+    if (/^this https? URL$/i.test(a.textContent?.trim() ?? '')) a.textContent = a.getAttribute('href');
+  });
+  return clone.textContent ?? '';
+}
+
+/** "(this version, v2)" in the dateline of a versioned page. */
+function thisVersion(doc: Document): number | undefined {
+  const m = /this version,\s*v(\d+)/i.exec(first(doc, SELECTORS.dateline)?.textContent ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "[v1] Wed, 9 Sep 2026 07:35:39 UTC (5,078 KB)" lines, in order. */
+function submissionHistory(doc: Document): { version: number; date: string }[] {
+  const text = first(doc, SELECTORS.history)?.textContent ?? '';
+  const entries: { version: number; date: string }[] = [];
+  for (const m of text.matchAll(/\[v(\d+)\]\s*(?:\w{3},\s*)?(\d{1,2})\s+(\w{3})\w*\s+(\d{4})/g)) {
+    const month = MONTHS.indexOf(m[3]!.toLowerCase()) + 1;
+    if (!month) continue;
+    entries.push({
+      version: Number(m[1]),
+      date: `${m[4]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`,
+    });
+  }
+  return entries;
+}
+
+/** Category codes from "Materials Science (cond-mat.mtrl-sci); Optics (physics.optics)", primary first. */
+function categories(doc: Document): string[] {
+  const subjects = first(doc, SELECTORS.subjects)?.textContent ?? '';
+  const codes = [...subjects.matchAll(/\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/g)].map((m) => m[1]!);
+  if (codes.length) return [...new Set(codes)];
+  const primary = /\[([a-z-]+(?:\.[A-Za-z-]+)?)\]/.exec(doc.querySelector('span.arxivid')?.textContent ?? '');
+  return primary ? [primary[1]!] : [];
+}
+
+/** The journal DOI, when the authors gave one; arXiv's own DataCite DOI (10.48550) is not stored. */
+function journalDoi(doc: Document): string | undefined {
+  const candidates = [meta(doc, 'citation_doi'), first(doc, SELECTORS.journalDoi)?.textContent ?? undefined];
+  for (const candidate of candidates) {
+    const doi = /10\.\d{4,9}\/\S+/.exec(candidate ?? '')?.[0];
+    if (doi && !doi.startsWith('10.48550/')) return doi;
+  }
+  return undefined;
+}

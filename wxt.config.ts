@@ -1,0 +1,15 @@
+import { defineConfig } from 'wxt';
+import { HOST_PERMISSIONS } from './utils/hosts';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  manifest: {
+    name: 'Paperdex',
+    description:
+      'Save arXiv papers with their abstracts to a local library and find them again with typo-tolerant search.',
+    permissions: [],
+    host_permissions: HOST_PERMISSIONS,
+  },
+});
