@@ -10,7 +10,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (Y
 const nonEmpty = z.string().trim().min(1);
 
 /** What a site parser reads off a page: everything about the paper, nothing about the user. */
-export const paperMetadataSchema = z.object({
+const metadataFields = z.object({
   arxivId: nonEmpty.regex(/^(\d{4}\.\d{4,5}|[a-z]+(-[a-z]+)?\/\d{7})$/, 'expected an arXiv id without version'),
   version: z.number().int().min(1),
   title: nonEmpty.max(2000),
@@ -24,10 +24,16 @@ export const paperMetadataSchema = z.object({
   doi: nonEmpty.max(300).optional(),
 });
 
+/** Links are the paper's own arXiv addresses, never whatever a page or a file claims. */
+function hasOwnAddresses(p: { arxivId: string; url: string; pdfUrl: string }): boolean {
+  return p.url === `https://arxiv.org/abs/${p.arxivId}` && p.pdfUrl === `https://arxiv.org/pdf/${p.arxivId}`;
+}
+const ADDRESS_ERROR = { message: "url and pdfUrl must be the paper's arXiv addresses", path: ['url'] };
+
+export const paperMetadataSchema = metadataFields.refine(hasOwnAddresses, ADDRESS_ERROR);
+
 /** The payload of `savePaper`: metadata and the site it came from. */
-export const paperInputSchema = paperMetadataSchema.extend({
-  source: z.enum(SOURCES),
-});
+export const paperInputSchema = metadataFields.extend({ source: z.enum(SOURCES) }).refine(hasOwnAddresses, ADDRESS_ERROR);
 
 export type PaperMetadata = z.infer<typeof paperMetadataSchema>;
 export type PaperInput = z.infer<typeof paperInputSchema>;

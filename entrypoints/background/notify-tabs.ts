@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendMessage, type PaperStatus } from '@/utils/messaging';
-import { HOST_PERMISSIONS } from '@/utils/hosts';
+import { CONTENT_PAGES } from '@/utils/hosts';
 
 /**
  * Tells every open tab of a supported site that papers changed, so each Save button shows the
@@ -8,7 +8,7 @@ import { HOST_PERMISSIONS } from '@/utils/hosts';
  */
 export function notifyTabs(changes: Record<string, PaperStatus>): void {
   void browser.tabs
-    .query({ url: HOST_PERMISSIONS })
+    .query({ url: CONTENT_PAGES })
     .then((tabs) =>
       Promise.all(
         tabs.map((tab) =>

@@ -53,6 +53,22 @@ test('save on an abstract page, find it with a typo in the popup, remove it ther
   await expect(arxiv.saveButton()).toHaveAccessibleName('Save to Paperdex');
 });
 
+test('a page showing a newer version offers to update the saved record', async ({ context, routes }) => {
+  routes.set(`${ABS}v2`, { body: page });
+  const arxiv = new ArxivPage(await context.newPage());
+  await arxiv.page.goto(ABS);
+  await arxiv.saveButton().click();
+  await expect(arxiv.saveButton()).toHaveAccessibleName('Saved in Paperdex');
+
+  const newer = new ArxivPage(await context.newPage());
+  await newer.page.goto(`${ABS}v2`);
+  await expect(newer.saveButton()).toHaveAccessibleName('Saved · v2 available');
+  await newer.saveButton().click();
+  await expect(newer.saveButton()).toHaveAccessibleName('Saved in Paperdex');
+  // The v1 page now shows the library holds a newer version than it displays: still saved.
+  await expect(arxiv.saveButton()).toHaveAccessibleName('Saved in Paperdex');
+});
+
 test('Enter in the popup opens the abstract page of the selected result', async ({ context, extensionId }) => {
   const arxiv = new ArxivPage(await context.newPage());
   await arxiv.page.goto(ABS);

@@ -39,6 +39,9 @@ describe('library service (background boundary)', () => {
     expect(result.ok ? '' : result.message).toMatch(/title|version/);
     expect(await service.savePaper({ arxivId: '<img src=x>' })).toMatchObject({ ok: false, code: 'invalid' });
     expect(await service.savePaper(null)).toMatchObject({ ok: false, code: 'invalid' });
+    // Links are the paper's own arXiv addresses: a page cannot plant another.
+    expect(await service.savePaper({ ...paperInput(), url: 'javascript:alert(1)' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await service.savePaper({ ...paperInput(), pdfUrl: 'https://evil.example/x.pdf' })).toMatchObject({ ok: false, code: 'invalid' });
     expect(await repo.countPapers()).toBe(0);
     expect(notify).not.toHaveBeenCalled();
   });

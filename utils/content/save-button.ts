@@ -8,6 +8,8 @@ export type ButtonState =
   | { kind: 'unsaved' }
   | { kind: 'saving' }
   | { kind: 'saved'; version: number }
+  /** Saved, but the page shows a newer version than the library has. */
+  | { kind: 'outdated'; version: number; available: number }
   | { kind: 'failed'; message: string }
   | { kind: 'unreadable'; reason: string };
 
@@ -15,8 +17,8 @@ export const HOST_TAG = 'paperdex-save';
 
 export const LABELS = {
   save: 'Save to Paperdex',
-  saving: 'Saving to Paperdex…',
   saved: 'Saved in Paperdex',
+  outdated: (version: number) => `Saved · v${version} available`,
   unreadable: "Couldn't read this page",
 } as const;
 
@@ -28,6 +30,8 @@ button:hover { background: #8f1414; }
 button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }
 button[data-state="saved"] { background: #fff; color: #1f7a3a; border-color: #1f7a3a; }
 button[data-state="saving"] { opacity: 0.7; cursor: progress; }
+button[data-state="outdated"] { background: #fff; color: #8a5a00; border-color: #8a5a00; }
+.progress { color: #555; }
 button[data-state="unreadable"] { background: #f6f6f6; color: #555; border-color: #999; cursor: not-allowed; }
 .detail { color: #8f1414; }
 .detail:empty { display: none; }
@@ -69,7 +73,7 @@ export function createSaveButton(onActivate: (button: SaveButton) => void): Save
   button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
-    if (current.kind === 'unsaved' || current.kind === 'failed') onActivate(api);
+    if (current.kind === 'unsaved' || current.kind === 'failed' || current.kind === 'outdated') onActivate(api);
   });
   api.set(current);
   return api;
@@ -77,20 +81,31 @@ export function createSaveButton(onActivate: (button: SaveButton) => void): Save
 
 function render(button: HTMLButtonElement, detail: HTMLElement, state: ButtonState): void {
   button.dataset.state = state.kind;
-  button.disabled = state.kind === 'saving' || state.kind === 'unreadable';
+  // While saving the button stays focusable (aria-disabled, not disabled) so keyboard focus
+  // is not thrown back to the page; clicks are ignored by the state check above.
+  button.disabled = state.kind === 'unreadable';
+  if (state.kind === 'saving') button.setAttribute('aria-disabled', 'true');
+  else button.removeAttribute('aria-disabled');
   button.removeAttribute('title');
   detail.textContent = '';
+  detail.className = 'detail';
   switch (state.kind) {
     case 'unsaved':
       button.textContent = LABELS.save;
       button.title = 'Save this paper and its abstract to your Paperdex library';
       break;
     case 'saving':
-      button.textContent = LABELS.saving;
+      button.textContent = LABELS.save;
+      detail.className = 'detail progress';
+      detail.textContent = 'Saving…';
       break;
     case 'saved':
       button.textContent = LABELS.saved;
       button.title = `In your library (v${state.version}). Search it from the Paperdex toolbar button.`;
+      break;
+    case 'outdated':
+      button.textContent = LABELS.outdated(state.available);
+      button.title = `Your library has v${state.version}. Click to update it to v${state.available}; your tags and notes stay.`;
       break;
     case 'failed':
       button.textContent = LABELS.save;

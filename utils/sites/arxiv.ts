@@ -25,10 +25,10 @@ export interface ArxivIdParts {
   version?: number;
 }
 
-const NEW_ID = /^(\d{4}\.\d{4,5})(?:v(\d+))?$/;
+const NEW_ID = /^(\d{4}\.\d{4,5})(?:v([1-9]\d*))?$/;
 // Old-style ids: archive, an optional subject class that arXiv drops from the canonical id
-// (math.GT/0309136 is math/0309136), then YYMMNNN.
-const OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z]{2})?\/(\d{7})(?:v(\d+))?$/;
+// (math.GT/0309136 is math/0309136, cond-mat.stat-mech/0001001 is cond-mat/0001001), YYMMNNN.
+const OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z-]{2,})?\/(\d{7})(?:v([1-9]\d*))?$/;
 
 /** Reads an arXiv identifier as people and pages write it ("arXiv:2401.12345v2", "hep-th/9901001"). */
 export function parseArxivId(raw: string): ArxivIdParts | null {
@@ -52,7 +52,12 @@ export function isArxivHost(url: URL): boolean {
 export function abstractPageId(url: URL): ArxivIdParts | null {
   if (!isArxivHost(url)) return null;
   const match = /^\/abs\/(.+?)\/?$/.exec(url.pathname);
-  return match ? parseArxivId(decodeURIComponent(match[1]!)) : null;
+  if (!match) return null;
+  try {
+    return parseArxivId(decodeURIComponent(match[1]!));
+  } catch {
+    return null; // a malformed %-escape is no paper
+  }
 }
 
 export function matchesAbstractPage(url: URL): boolean {
@@ -163,6 +168,8 @@ function all(doc: Document, selectors: readonly string[]): Element[] {
   return [];
 }
 
+const MATHJAX_RENDERING = '.MathJax_Preview, .MathJax, .MathJax_Display, .MathJax_SVG, mjx-container, .MJX_Assistive_MathML';
+
 /**
  * Visible text of a heading or block without arXiv's "Title:" / "Abstract:" label; links that
  * arXiv shows as "this https URL" get their address back, as the meta tags have it.
@@ -171,6 +178,13 @@ function withoutDescriptor(el: Element | null): string {
   if (!el) return '';
   const clone = el.cloneNode(true) as Element;
   clone.querySelectorAll('.descriptor').forEach((d) => d.remove());
+  // Where MathJax has typeset the page, keep the LaTeX as written and drop the rendering.
+  clone.querySelectorAll('script[type^="math/tex"]').forEach((script) => {
+    const display = /mode=display/.test(script.getAttribute('type') ?? '');
+    const tex = script.textContent ?? '';
+    script.replaceWith(display ? `$$${tex}$$` : `$${tex}$`);
+  });
+  clone.querySelectorAll(MATHJAX_RENDERING).forEach((r) => r.remove());
   clone.querySelectorAll('a[href]').forEach((a) => {
     if (/^this https? URL$/i.test(a.textContent?.trim() ?? '')) a.textContent = a.getAttribute('href');
   });

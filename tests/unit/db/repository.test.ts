@@ -70,6 +70,13 @@ describe('repository', () => {
     expect(again.categories).toEqual(['cs.LG']);
   });
 
+  it('keeps a known DOI and the first publication date when a later page lacks them', async () => {
+    await repo.savePaper(paperInput({ doi: '10.1000/xyz123' }), 1000);
+    const again = await repo.savePaper(paperInput({ version: 2, published: '2019-01-01' }), 2000);
+    expect(again.doi).toBe('10.1000/xyz123');
+    expect(again.published).toBe('2018-10-11');
+  });
+
   it('lists newest saves first and removes papers', async () => {
     await repo.savePaper(paperInput({ arxivId: '1506.03134', title: 'Pointer Networks' }), 1000);
     await repo.savePaper(paperInput({ arxivId: 'hep-th/9901001', title: 'Old style' }), 3000);

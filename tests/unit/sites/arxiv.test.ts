@@ -52,6 +52,19 @@ describe('arXiv abstract pages (saved real pages)', () => {
     expect(result.problems[0]?.anchor.tagName).toBe('MAIN');
   });
 
+  it('keeps LaTeX as written when MathJax has already typeset the visible page', () => {
+    const [first] = cases;
+    const doc = load(first!.html);
+    doc.querySelectorAll('meta[name^="citation_"]').forEach((m) => m.remove());
+    // What MathJax 2 leaves in a heading: a preview, the rendering, and the source script.
+    doc.querySelector('h1.title')!.insertAdjacentHTML(
+      'beforeend',
+      ' in <span class="MathJax_Preview">O(n)</span><span class="MathJax" role="presentation">O(n)</span><script type="math/tex">O(n)</script> time',
+    );
+    const [found] = parseAbstractPage(doc, new URL(first!.expected.url)).papers;
+    expect(found?.paper.title).toBe(`${first!.expected.papers[0]!.title} in $O(n)$ time`);
+  });
+
   it('takes the version from a versioned URL', () => {
     const [first] = cases;
     const doc = load(first!.html);
@@ -75,6 +88,7 @@ describe('abstract page URLs', () => {
     ['https://arxiv.org/abs/math.GT/0309136', 'math/0309136', undefined],
     ['https://arxiv.org/abs/cond-mat/0011092', 'cond-mat/0011092', undefined],
     ['https://arxiv.org/abs/quant-ph%2F0201082v1', 'quant-ph/0201082', 1],
+    ['https://arxiv.org/abs/cond-mat.stat-mech/0001001v2', 'cond-mat/0001001', 2],
   ];
   for (const [url, id, version] of accepted) {
     it(`matches ${url}`, () => {
@@ -94,6 +108,8 @@ describe('abstract page URLs', () => {
     'https://arxiv.org/abs/',
     'https://arxiv.org/abs/not-an-id',
     'https://arxiv.org/abs/2401.123',
+    'https://arxiv.org/abs/2401.12345v0',
+    'https://arxiv.org/abs/%E0%A4%A',
     'https://evil-arxiv.org/abs/2401.12345',
     'https://arxiv.org.example.com/abs/2401.12345',
     'https://huggingface.co/papers/2401.12345',
