@@ -11,5 +11,14 @@ export default defineConfig({
       'Save arXiv papers with their abstracts to a local library and find them again with typo-tolerant search.',
     permissions: [],
     host_permissions: HOST_PERMISSIONS,
+    // Type "pd" and a space in the address bar to search the library.
+    omnibox: { keyword: 'pd' },
+    commands: {
+      // Ctrl+Shift+S is Zotero Connector's: Paperdex stays off it.
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open the Paperdex search',
+      },
+    },
   },
 });

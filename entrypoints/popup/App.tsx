@@ -1,38 +1,55 @@
+import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { PaperListItem } from '@/components/PaperListItem';
-import { usePapers } from '@/hooks/usePapers';
-import { useSearch } from '@/hooks/useSearch';
+import { ResultList } from '@/components/ResultList';
+import { SearchHelp } from '@/components/SearchHelp';
+import { useLibrarySearch } from '@/hooks/useLibrarySearch';
 import { sendMessage } from '@/utils/messaging';
 import type { Paper } from '@/utils/paper';
 
-const EMPTY: Paper[] = [];
+const NO_TERMS: ReadonlySet<string> = new Set();
 
 export function App() {
-  const papers = usePapers();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
-  const results = useSearch(papers ?? EMPTY, query);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const { engine, result, recent, revision, error } = useLibrarySearch(query);
+
+  // Until the engine has answered, show the newest saves (and nothing that could be stale).
+  const current = result && result.text === query ? result : null;
+  const ids = current ? current.ids : !query && recent ? recent.map((p) => p.id) : [];
+  const position = Math.min(selected, Math.max(ids.length - 1, 0));
+
+  useEffect(() => {
+    if (current) performance.mark('paperdex:results', { detail: current.text });
+  }, [current]);
 
   function changeQuery(next: string) {
+    performance.mark('paperdex:input', { detail: next });
     setQuery(next);
     setSelected(0);
   }
-  const current = Math.min(selected, Math.max(results.length - 1, 0));
 
-  function open(paper: Paper, event?: MouseEvent | KeyboardEvent) {
-    event?.preventDefault();
-    const url = event && (event.ctrlKey || event.metaKey) ? paper.pdfUrl : paper.url;
-    browser.tabs.create({ url }).catch((error: unknown) => setProblem(`Couldn't open the paper: ${String(error)}`));
+  async function open(id: string | undefined, pdf: boolean) {
+    if (!id) return;
+    const [paper] = engine ? await engine.papers([id]) : (recent ?? []).filter((p) => p.id === id);
+    if (!paper) return;
+    browser.tabs
+      .create({ url: pdf ? paper.pdfUrl : paper.url })
+      .catch((e: unknown) => setProblem(`Couldn't open the paper: ${String(e)}`));
+  }
+
+  function onClickTitle(paper: Paper, event: MouseEvent) {
+    event.preventDefault();
+    void open(paper.id, event.ctrlKey || event.metaKey);
   }
 
   async function remove(paper: Paper) {
     try {
-      const result = await sendMessage('removePaper', paper.id);
-      setProblem(result.ok ? null : result.message);
-    } catch (error) {
-      console.error('[paperdex:popup]', error);
+      const r = await sendMessage('removePaper', paper.id);
+      setProblem(r.ok ? null : r.message);
+    } catch (e) {
+      console.error('[paperdex:popup]', e);
       setProblem("Paperdex isn't responding; the paper was not removed. Try again in a moment.");
     }
   }
@@ -41,10 +58,10 @@ export function App() {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setSelected(Math.min(Math.max(current + step, 0), Math.max(results.length - 1, 0)));
+      setSelected(Math.min(Math.max(position + step, 0), Math.max(ids.length - 1, 0)));
     } else if (event.key === 'Enter') {
-      const paper = results[current];
-      if (paper) open(paper, event);
+      event.preventDefault();
+      void open(ids[position], event.ctrlKey || event.metaKey);
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       changeQuery('');
@@ -53,41 +70,60 @@ export function App() {
 
   return (
     <main className="popup">
-      <input
-        className="search"
-        type="search"
-        aria-label="Search papers"
-        placeholder="Search titles, authors, abstracts, tags, notes…"
-        autoFocus
-        value={query}
-        onChange={(event) => changeQuery(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      {problem && (
+      <h1 className="visually-hidden">Paperdex</h1>
+      <div className="search-row">
+        <input
+          className="search"
+          type="search"
+          aria-label="Search papers"
+          placeholder="Search titles, authors, abstracts, tags, notes…"
+          autoFocus
+          spellCheck={false}
+          value={query}
+          onChange={(event) => changeQuery(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button
+          type="button"
+          className="help-button"
+          aria-label="Search help"
+          aria-expanded={helpOpen}
+          aria-controls="search-help"
+          onClick={() => setHelpOpen(!helpOpen)}
+        >
+          ?
+        </button>
+      </div>
+      {helpOpen && <SearchHelp id="search-help" />}
+      {(problem || error) && (
         <div role="alert" className="banner banner-error">
-          {problem}
+          {problem ?? `Search is unavailable: ${error?.message}. Your saved papers are untouched.`}
         </div>
       )}
-      <Status papers={papers} results={results} query={query} />
-      <ul className="results" aria-label="Results">
-        {results.map((paper, i) => (
-          <PaperListItem
-            key={paper.id}
-            paper={paper}
-            selected={i === current}
-            onOpen={open}
-            onRemove={(p) => void remove(p)}
-            onSelect={() => setSelected(i)}
-          />
-        ))}
-      </ul>
+      <Status query={query} count={current ? current.ids.length : undefined} relaxed={current?.relaxed ?? false} empty={isEmpty(engine, recent)} />
+      <ResultList
+        engine={engine}
+        ids={ids}
+        preloaded={engine ? undefined : recent}
+        terms={current?.terms ?? NO_TERMS}
+        selected={position}
+        revision={revision}
+        onSelect={setSelected}
+        onOpen={onClickTitle}
+        onRemove={(p) => void remove(p)}
+      />
     </main>
   );
 }
 
-function Status({ papers, results, query }: { papers: Paper[] | undefined; results: Paper[]; query: string }) {
-  if (papers === undefined) return <p className="status">Opening your library…</p>;
-  if (papers.length === 0) {
+function isEmpty(engine: { size: number } | null, recent: Paper[] | undefined): boolean | undefined {
+  if (engine) return engine.size === 0;
+  return recent ? recent.length === 0 : undefined;
+}
+
+function Status({ query, count, relaxed, empty }: { query: string; count: number | undefined; relaxed: boolean; empty: boolean | undefined }) {
+  if (empty === undefined) return <p className="status">Opening your library…</p>;
+  if (empty) {
     return (
       <div className="status empty">
         <p>
@@ -100,6 +136,13 @@ function Status({ papers, results, query }: { papers: Paper[] | undefined; resul
       </div>
     );
   }
-  if (results.length === 0) return <p className="status">No saved paper matches “{query.trim()}”.</p>;
-  return null;
+  if (count === undefined) return <p className="status">Searching…</p>;
+  const q = query.trim();
+  if (count === 0 && q) return <p className="status" role="status">No saved paper matches “{q}”.</p>;
+  const papers = `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
+  return (
+    <p className="status" role="status">
+      {!q ? `${papers}, newest first` : relaxed ? `${papers} match all but one word` : `${papers} match`}
+    </p>
+  );
 }

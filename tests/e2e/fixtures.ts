@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { test as base, chromium, type BrowserContext, type Route, type Worker } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type Page, type Route, type Worker } from '@playwright/test';
 
 /** The built extension (`npm run build`); the e2e script builds it first. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -46,6 +46,17 @@ export async function launchWithExtension(routes: SiteRoutes): Promise<BrowserCo
 
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/**
+ * The tab an extension opens: its first load can start before Playwright routes it (offline it
+ * then shows a network error page); reloading loads the same address through the routes.
+ */
+export async function openedTab(opening: Promise<Page>, url: string): Promise<Page> {
+  const tab = await opening;
+  await tab.waitForLoadState('domcontentloaded');
+  if (tab.url() !== url) await tab.reload();
+  return tab;
 }
 
 export const test = base.extend<{ routes: SiteRoutes; context: BrowserContext; extensionId: string }>({

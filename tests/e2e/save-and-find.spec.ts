@@ -1,4 +1,4 @@
-import { expect, fixtureText, test } from './fixtures';
+import { expect, fixtureText, openedTab, test } from './fixtures';
 import { ArxivPage } from './pages/arxiv';
 import { PopupPage } from './pages/popup';
 
@@ -80,11 +80,7 @@ test('Enter in the popup opens the abstract page of the selected result', async 
   await expect(popup.items()).toHaveCount(1);
   const opened = context.waitForEvent('page');
   await popup.search.press('Enter');
-  const tab = await opened;
-  // The first load of a tab the extension opens can start before Playwright routes it (it then
-  // shows a network error page here, offline); reloading loads the same address through routes.
-  await tab.waitForLoadState('domcontentloaded');
-  if (tab.url() !== ABS) await tab.reload();
+  const tab = await openedTab(opened, ABS);
   expect(tab.url()).toBe(ABS);
   await expect(new ArxivPage(tab).saveButton()).toHaveAccessibleName('Saved in Paperdex');
 });

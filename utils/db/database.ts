@@ -1,9 +1,28 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Paper } from '../paper';
+import type { IndexSnapshot } from '../search/word-index';
 
 export const DB_NAME = 'paperdex';
 
-export type PaperdexDb = Dexie & { papers: EntityTable<Paper, 'id'> };
+/** One entry per library change, written in the same transaction as the change. */
+export interface SearchLogEntry {
+  seq?: number;
+  id: string;
+}
+
+/** The persisted search index: its snapshot and the last library change it includes. */
+export interface SearchIndexRow {
+  /** 'snapshot' holds the index; 'meta' only its deltaSeq, cheap to read on every refresh. */
+  key: 'snapshot' | 'meta';
+  snapshot?: IndexSnapshot;
+  deltaSeq: number;
+}
+
+export type PaperdexDb = Dexie & {
+  papers: EntityTable<Paper, 'id'>;
+  searchIndex: EntityTable<SearchIndexRow, 'key'>;
+  searchLog: EntityTable<SearchLogEntry, 'seq'>;
+};
 
 /**
  * Opens the library. Schema versions are append-only: a released `version(n)` is never edited;
@@ -13,6 +32,10 @@ export function openDatabase(name = DB_NAME): PaperdexDb {
   const db = new Dexie(name) as PaperdexDb;
   // v1: look-ups by id, newest-first listing by savedAt, filtering by tag. Never the abstract.
   db.version(1).stores({ papers: 'id, savedAt, *tags' });
+  // v2: the persisted search index and the change log that keeps it current; `updatedAt`
+  // indexed for the cheap "did the library change without the index?" check. The index is
+  // derived data: v1 libraries get theirs built on first open (the check sees it missing).
+  db.version(2).stores({ papers: 'id, savedAt, updatedAt, *tags', searchIndex: 'key', searchLog: '++seq' });
   return db;
 }
 

@@ -1,28 +1,52 @@
 import { mergePaper } from '../merge-paper';
 import { paperIdFor, type Paper, type PaperInput } from '../paper';
-import { db as defaultDb, type PaperdexDb } from './database';
+import type { IndexSnapshot } from '../search/word-index';
+import { db as defaultDb, type PaperdexDb, type SearchLogEntry } from './database';
 
 /** What a Save button needs to know about one paper. */
 export type PaperStatus = { saved: false } | { saved: true; version: number };
 
+/** Everything the search engine needs to open, read in one consistent transaction. */
+export interface SearchState {
+  snapshot: IndexSnapshot | null;
+  /** The last change the snapshot includes. */
+  deltaSeq: number;
+  /** Changes after it, oldest first. */
+  log: Required<SearchLogEntry>[];
+  paperCount: number;
+  maxUpdatedAt: number;
+}
+
 export function createRepository(db: PaperdexDb) {
+  /** Records a change for the search index; call inside the transaction that makes it. */
+  const logChange = (id: string) => db.searchLog.add({ id });
+
   return {
     /** Saves or refreshes one paper in a single transaction and returns the stored record. */
     async savePaper(input: PaperInput, now = Date.now()): Promise<Paper> {
-      return db.transaction('rw', db.papers, async () => {
+      return db.transaction('rw', db.papers, db.searchLog, async () => {
         const existing = await db.papers.get(paperIdFor(input.arxivId));
         const record = mergePaper(existing, input, now);
         await db.papers.put(record);
+        await logChange(record.id);
         return record;
       });
     },
 
     async removePaper(id: string): Promise<void> {
-      await db.papers.delete(id);
+      await db.transaction('rw', db.papers, db.searchLog, async () => {
+        await db.papers.delete(id);
+        await logChange(id);
+      });
     },
 
     async getPaper(id: string): Promise<Paper | undefined> {
       return db.papers.get(id);
+    },
+
+    /** Papers by id, in the same order; undefined where there is none. */
+    async getPapers(ids: readonly string[]): Promise<(Paper | undefined)[]> {
+      return db.papers.bulkGet([...ids]);
     },
 
     async getStatuses(ids: readonly string[]): Promise<Record<string, PaperStatus>> {
@@ -40,8 +64,69 @@ export function createRepository(db: PaperdexDb) {
       return db.papers.orderBy('savedAt').reverse().toArray();
     },
 
+    /** The most recently saved papers: what the popup shows before anything else has loaded. */
+    async recentPapers(limit: number): Promise<Paper[]> {
+      return db.papers.orderBy('savedAt').reverse().limit(limit).toArray();
+    },
+
     async countPapers(): Promise<number> {
       return db.papers.count();
+    },
+
+    async loadSearchState(): Promise<SearchState> {
+      return db.transaction('r', db.papers, db.searchIndex, db.searchLog, async () => {
+        const snapshot = await db.searchIndex.get('snapshot');
+        const deltaSeq = snapshot?.deltaSeq ?? 0;
+        const log = (await db.searchLog.where('seq').above(deltaSeq).toArray()) as Required<SearchLogEntry>[];
+        const last = await db.papers.orderBy('updatedAt').last();
+        return {
+          snapshot: snapshot?.snapshot ?? null,
+          deltaSeq,
+          log,
+          paperCount: await db.papers.count(),
+          maxUpdatedAt: last?.updatedAt ?? 0,
+        };
+      });
+    },
+
+    /** Changes after `seq`, and the last change any stored snapshot includes. */
+    async searchChangesSince(seq: number): Promise<{ log: Required<SearchLogEntry>[]; snapshotSeq: number }> {
+      return db.transaction('r', db.searchIndex, db.searchLog, async () => {
+        const meta = await db.searchIndex.get('meta');
+        const log = (await db.searchLog.where('seq').above(seq).toArray()) as Required<SearchLogEntry>[];
+        return { log, snapshotSeq: meta?.deltaSeq ?? 0 };
+      });
+    },
+
+    /** The last change's number: changes when the library does (for live queries). */
+    async lastChangeSeq(): Promise<number> {
+      const last = await db.searchLog.orderBy('seq').last();
+      return last?.seq ?? 0;
+    },
+
+    /** The whole library with the last change it includes, for a full index rebuild. */
+    async snapshotLibrary(): Promise<{ papers: Paper[]; seq: number }> {
+      return db.transaction('r', db.papers, db.searchLog, async () => {
+        const last = await db.searchLog.orderBy('seq').last();
+        return { papers: await db.papers.toArray(), seq: last?.seq ?? 0 };
+      });
+    },
+
+    /**
+     * Stores a search index snapshot that includes every change up to `deltaSeq`, unless a
+     * newer one is already stored, and forgets the changes it makes redundant.
+     */
+    async saveSearchSnapshot(snapshot: IndexSnapshot, deltaSeq: number): Promise<boolean> {
+      return db.transaction('rw', db.searchIndex, db.searchLog, async () => {
+        const meta = await db.searchIndex.get('meta');
+        if (meta && meta.deltaSeq > deltaSeq) return false;
+        await db.searchIndex.bulkPut([
+          { key: 'snapshot', snapshot, deltaSeq },
+          { key: 'meta', deltaSeq },
+        ]);
+        await db.searchLog.where('seq').belowOrEqual(deltaSeq).delete();
+        return true;
+      });
     },
   };
 }

@@ -1,0 +1,67 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { usePaperRecords } from '@/hooks/usePaperRecords';
+import type { Paper } from '@/utils/paper';
+import type { SearchEngine } from '@/utils/search/engine';
+import { ResultRow } from './ResultRow';
+
+interface Props {
+  engine: SearchEngine | null;
+  ids: readonly string[];
+  /** Papers already in hand (the first paint, before the engine is open). */
+  preloaded?: readonly Paper[];
+  terms: ReadonlySet<string>;
+  selected: number;
+  revision: number;
+  onSelect(index: number): void;
+  onOpen(paper: Paper, event: MouseEvent): void;
+  onRemove(paper: Paper): void;
+}
+
+const EMPTY = new Set<string>();
+
+/** The results, virtualised: only the rows on screen (and a few more) are in the DOM. */
+export function ResultList({ engine, ids, preloaded, terms, selected, revision, onSelect, onOpen, onRemove }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 88,
+    overscan: 6,
+    getItemKey: (index) => ids[index] ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const visible = items.map((item) => ids[item.index]!).filter((id) => !preloaded?.some((p) => p.id === id));
+  const loaded = usePaperRecords(engine, visible, revision);
+
+  useEffect(() => {
+    if (selected < ids.length) virtualizer.scrollToIndex(selected, { align: 'auto' });
+  }, [selected, ids.length, virtualizer]);
+
+  return (
+    <div ref={scroller} className="results-scroller">
+      <ul className="results" aria-label="Results" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const id = ids[item.index]!;
+          return (
+            <ResultRow
+              key={item.key}
+              id={id}
+              paper={loaded.get(id) ?? preloaded?.find((p) => p.id === id)}
+              terms={terms ?? EMPTY}
+              selected={item.index === selected}
+              position={item.index}
+              total={ids.length}
+              measure={virtualizer.measureElement}
+              style={{ transform: `translateY(${item.start}px)` }}
+              onOpen={onOpen}
+              onRemove={onRemove}
+              onSelect={() => onSelect(item.index)}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

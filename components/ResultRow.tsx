@@ -1,0 +1,78 @@
+import type { CSSProperties, MouseEvent } from 'react';
+import { paperYear, shortAuthors, type Paper } from '@/utils/paper';
+import { highlight, snippet } from '@/utils/search/highlight';
+import { Highlighted } from './Highlighted';
+
+interface Props {
+  id: string;
+  paper: Paper | undefined;
+  terms: ReadonlySet<string>;
+  selected: boolean;
+  position: number;
+  total: number;
+  style: CSSProperties;
+  onOpen(paper: Paper, event: MouseEvent): void;
+  onRemove(paper: Paper): void;
+  onSelect(): void;
+  measure(element: HTMLElement | null): void;
+}
+
+/**
+ * One search result: the title (opens the abstract page), first authors, year and tags, and a
+ * line of the abstract around the best match, matched words highlighted; a Remove action.
+ */
+export function ResultRow({ id, paper, terms, selected, position, total, style, onOpen, onRemove, onSelect, measure }: Props) {
+  const common = {
+    ref: measure,
+    style,
+    'data-index': position,
+    'data-paper-id': id,
+    'aria-setsize': total,
+    'aria-posinset': position + 1,
+    'aria-current': selected ? ('true' as const) : undefined,
+    className: selected ? 'paper selected' : 'paper',
+    onMouseMove: selected ? undefined : onSelect,
+  };
+  if (!paper) {
+    return (
+      <li {...common} aria-busy="true">
+        <div className="paper-main">
+          <span className="paper-title placeholder">Loading…</span>
+        </div>
+      </li>
+    );
+  }
+  const abstract = snippet(paper.abstract, terms);
+  return (
+    <li {...common}>
+      <div className="paper-main">
+        <a className="paper-title" href={paper.url} onClick={(event) => onOpen(paper, event)}>
+          <Highlighted segments={highlight(paper.title, terms)} />
+        </a>
+        <div className="paper-meta">
+          <Highlighted segments={highlight(shortAuthors(paper.authors), terms)} />
+          <span> · {paperYear(paper)}</span>
+          {paper.tags.map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))}
+        </div>
+        {abstract.length > 0 && (
+          <div className="paper-snippet">
+            <Highlighted segments={abstract} />
+          </div>
+        )}
+      </div>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Remove"
+        title={`Remove “${paper.title}” from your library`}
+        onClick={() => onRemove(paper)}
+      >
+        ✕
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,67 @@
+import { browser } from 'wxt/browser';
+import { repository } from '@/utils/db/repository';
+import { paperYear, shortAuthors, type Paper } from '@/utils/paper';
+import { SearchEngine } from '@/utils/search/engine';
+import { highlight } from '@/utils/search/highlight';
+
+const SUGGESTIONS = 6;
+
+/** Chrome reads suggestion descriptions as XML: every page-derived character is escaped. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+}
+
+/** One suggestion line: the title with matched words in <match>, then authors and year dimmed. */
+export function suggestionFor(paper: Paper, terms: ReadonlySet<string>, markup: boolean) {
+  const meta = `${shortAuthors(paper.authors)} · ${paperYear(paper)}`;
+  if (!markup) return { content: paper.url, description: `${paper.title} — ${meta}` };
+  const title = highlight(paper.title, terms)
+    .map((s) => (s.hit ? `<match>${escapeXml(s.text)}</match>` : escapeXml(s.text)))
+    .join('');
+  return { content: paper.url, description: `${title} <dim>${escapeXml(meta)}</dim>` };
+}
+
+/**
+ * The address bar keyword `pd`: suggests library matches while typing; Enter opens the chosen
+ * one (or the best match for what was typed).
+ */
+export function registerOmnibox(): void {
+  if (!browser.omnibox) return;
+  const markup = import.meta.env.BROWSER !== 'firefox';
+  let opening: Promise<SearchEngine> | null = null;
+  const engine = async () => {
+    opening ??= SearchEngine.open(repository).catch((error: unknown) => {
+      opening = null;
+      throw error;
+    });
+    const e = await opening;
+    await e.refresh();
+    return e;
+  };
+
+  browser.omnibox.setDefaultSuggestion({ description: 'Search your Paperdex library' });
+
+  browser.omnibox.onInputChanged.addListener((text, suggest) => {
+    engine()
+      .then(async (e) => {
+        const result = await e.search(text);
+        const papers = await e.papers(result.ids.slice(0, SUGGESTIONS));
+        suggest(papers.map((p) => suggestionFor(p, result.terms, markup)));
+      })
+      .catch((error: unknown) => console.error('[paperdex:omnibox]', error));
+  });
+
+  browser.omnibox.onInputEntered.addListener((text, disposition) => {
+    void (async () => {
+      let url = /^https:\/\/arxiv\.org\/abs\//.test(text) ? text : undefined;
+      if (!url) {
+        const e = await engine();
+        const [best] = await e.papers((await e.search(text)).ids.slice(0, 1));
+        url = best?.url;
+      }
+      if (!url) return;
+      if (disposition === 'currentTab') await browser.tabs.update({ url });
+      else await browser.tabs.create({ url, active: disposition !== 'newBackgroundTab' });
+    })().catch((error: unknown) => console.error('[paperdex:omnibox]', error));
+  });
+}

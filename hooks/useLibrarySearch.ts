@@ -1,0 +1,68 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { repository } from '@/utils/db/repository';
+import type { Paper } from '@/utils/paper';
+import { SearchEngine, type SearchResult } from '@/utils/search/engine';
+
+export interface LibrarySearch {
+  engine: SearchEngine | null;
+  /** Results for the current query; null until the engine has answered once. */
+  result: SearchResult | null;
+  /** The newest saves, shown while the search index is still loading. */
+  recent: Paper[] | undefined;
+  /** Bumped whenever the library changes, so rows can reload their papers. */
+  revision: number;
+  error: Error | null;
+}
+
+const FIRST_PAINT = 30;
+
+/**
+ * The library's search, live: opens the search engine once, follows every library change
+ * (from any context) through the change log, and answers the current query.
+ */
+export function useLibrarySearch(query: string): LibrarySearch {
+  const [engine, setEngine] = useState<SearchEngine | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const recent = useLiveQuery(() => (engine ? Promise.resolve(undefined) : repository.recentPapers(FIRST_PAINT)), [engine]);
+  const lastChange = useLiveQuery(() => repository.lastChangeSeq(), [], 0);
+
+  useEffect(() => {
+    let live = true;
+    SearchEngine.open(repository).then(
+      (opened) => live && setEngine(opened),
+      (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!engine) return;
+    let live = true;
+    engine.refresh().then(
+      (changed) => live && changed && setRevision((r) => r + 1),
+      (e: unknown) => console.error('[paperdex:search] could not follow library changes', e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, lastChange]);
+
+  useEffect(() => {
+    if (!engine) return;
+    let live = true;
+    engine.search(query).then(
+      (r) => live && setResult(r),
+      (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, query, revision]);
+
+  return { engine, result, recent, revision, error };
+}

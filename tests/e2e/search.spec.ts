@@ -1,0 +1,108 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Paper } from '../../utils/paper';
+import { generateLibrary } from '../support/generate-library';
+import { expect, openedTab, test } from './fixtures';
+import { PopupPage } from './pages/popup';
+import { seedLibrary } from './seed';
+
+const HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1"> Pointer attention for <b>sorting</b>';
+
+function hostilePaper(): Paper {
+  const [template] = generateLibrary(1);
+  return {
+    ...template!,
+    id: 'arxiv:2601.00001',
+    arxivId: '2601.00001',
+    url: 'https://arxiv.org/abs/2601.00001',
+    pdfUrl: 'https://arxiv.org/pdf/2601.00001',
+    title: HOSTILE_TITLE,
+    authors: ['<script>alert(1)</script> Mallory'],
+    abstract: 'A <svg onload="window.__pwned=2"> sorting network. Pointer attention everywhere.',
+  };
+}
+
+/** A popup over a 10,000-paper library written straight into IndexedDB (as a restore would). */
+async function popupWithLibrary(context: Parameters<typeof PopupPage.open>[0], extensionId: string) {
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.page.getByText('Your library is empty.')).toBeVisible();
+  await seedLibrary(popup.page, [...generateLibrary(10_000), hostilePaper()]);
+  // The library changed without the search index: the popup notices on open and catches up.
+  await popup.page.reload();
+  await expect(popup.page.getByText('10,001 papers, newest first')).toBeVisible({ timeout: 20_000 });
+  return popup;
+}
+
+test('in a 10,000-paper library a typo query shows the right paper first, and the filters work', async ({ context, extensionId }) => {
+  test.setTimeout(90_000);
+  const popup = await popupWithLibrary(context, extensionId);
+  await expect(popup.search).toBeFocused();
+
+  await popup.search.fill('netwrok prunning');
+  await expect(popup.items().first()).toContainText('Rethinking the Value of Network Pruning');
+  await expect(popup.items().first().locator('mark').first()).toHaveText('Network');
+
+  await popup.search.fill('author:vinyals');
+  await expect(popup.page.getByText('2 papers match')).toBeVisible();
+  await expect(popup.item('Pointer Networks')).toHaveCount(1);
+  await expect(popup.item('Sequence to Sequence Learning with Neural Networks')).toHaveCount(1);
+
+  await popup.search.fill('author:vinyals -pointer');
+  await expect(popup.page.getByText('1 paper match')).toBeVisible();
+  await expect(popup.items().first()).toContainText('Sequence to Sequence Learning');
+
+  await popup.search.fill('"sequence to sequence" year:2012..2026');
+  await expect(popup.items().first()).toContainText('Sequence to Sequence Learning');
+
+  await popup.search.fill('tag:thesis year:>2020');
+  const rows = popup.items();
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    const meta = await row.locator('.paper-meta').innerText();
+    expect(meta).toContain('thesis');
+    expect(Number(/· (\d{4})/.exec(meta)?.[1])).toBeGreaterThan(2020);
+  }
+
+  await popup.search.fill('source:hf nonexistentwordzz');
+  await expect(popup.page.getByText('No saved paper matches “source:hf nonexistentwordzz”.')).toBeVisible();
+
+  await popup.search.press('Escape');
+  await expect(popup.search).toHaveValue('');
+  await expect(popup.page.getByText('10,001 papers, newest first')).toBeVisible();
+});
+
+test('Enter opens the abstract page of the selected result; arrows move the selection', async ({ context, extensionId }) => {
+  test.setTimeout(90_000);
+  const popup = await popupWithLibrary(context, extensionId);
+  await popup.search.fill('author:vinyals');
+  await expect(popup.page.getByText('2 papers match')).toBeVisible();
+  await popup.search.press('ArrowDown');
+  await expect(popup.items().nth(1)).toHaveAttribute('aria-current', 'true');
+  const expected = (await popup.items().nth(1).locator('a').getAttribute('href'))!;
+  expect(expected).toMatch(/^https:\/\/arxiv\.org\/abs\//);
+  const opened = context.waitForEvent('page');
+  await popup.search.press('Enter');
+  const tab = await openedTab(opened, expected);
+  expect(tab.url()).toBe(expected);
+
+  // Ctrl+Enter opens the PDF instead.
+  const pdf = expected.replace('/abs/', '/pdf/');
+  const openedPdf = context.waitForEvent('page');
+  await popup.search.press('Control+Enter');
+  expect((await openedTab(openedPdf, pdf)).url()).toBe(pdf);
+});
+
+test('titles, authors and abstracts with markup stay text; the popup has no accessibility violations', async ({ context, extensionId }) => {
+  test.setTimeout(90_000);
+  const popup = await popupWithLibrary(context, extensionId);
+  await popup.search.fill('pointer attention sorting');
+  const first = popup.items().first();
+  await expect(first).toContainText(HOSTILE_TITLE);
+  await expect(first).toContainText('<script>alert(1)</script> Mallory');
+  await expect(popup.results.locator('img, svg, script, b')).toHaveCount(0);
+  expect(await popup.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  await popup.page.getByRole('button', { name: 'Search help' }).click();
+  await expect(popup.page.getByRole('region', { name: 'Search syntax' })).toContainText('author:vinyals');
+  const axe = await new AxeBuilder({ page: popup.page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});

@@ -1,0 +1,30 @@
+import type { Paper } from '../../utils/paper';
+import type { SearchStore } from '../../utils/search/engine';
+
+/** A library held in memory, for testing and benchmarking search without IndexedDB. */
+export function memoryStore(papers: readonly Paper[]): SearchStore {
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  return {
+    async loadSearchState() {
+      return {
+        snapshot: null,
+        deltaSeq: 0,
+        log: [],
+        paperCount: byId.size,
+        maxUpdatedAt: Math.max(0, ...[...byId.values()].map((p) => p.updatedAt)),
+      };
+    },
+    async searchChangesSince() {
+      return { log: [], snapshotSeq: 0 };
+    },
+    async snapshotLibrary() {
+      return { papers: [...byId.values()], seq: 0 };
+    },
+    async saveSearchSnapshot() {
+      return true;
+    },
+    async getPapers(ids) {
+      return ids.map((id) => byId.get(id));
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type PaperdexDb } from '@/utils/db/database';
+import { createRepository, type Repository } from '@/utils/db/repository';
+import { SearchEngine } from '@/utils/search/engine';
+import { mergePaper } from '@/utils/merge-paper';
+import { paperInput } from '../paper-factory';
+
+let db: PaperdexDb;
+let repo: Repository;
+let n = 0;
+
+beforeEach(async () => {
+  db = openDatabase(`paperdex-engine-${n++}`);
+  repo = createRepository(db);
+});
+
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const pointer = paperInput({
+  arxivId: '1506.03134',
+  title: 'Pointer Networks',
+  authors: ['Oriol Vinyals'],
+  abstract: 'A neural architecture that learns the conditional probability of an output sequence.',
+});
+const pruning = paperInput();
+
+describe('search engine over IndexedDB', () => {
+  it('finds what was saved, stores its index, and opens from it next time without a rebuild', async () => {
+    await repo.savePaper(pointer, 1);
+    await repo.savePaper(pruning, 2);
+    const first = await SearchEngine.open(repo);
+    expect((await first.search('pointr')).ids).toEqual(['arxiv:1506.03134']);
+    await vi.waitFor(async () => expect(await db.searchIndex.get('meta')).toBeDefined());
+
+    const rebuild = vi.spyOn(repo, 'snapshotLibrary');
+    const second = await SearchEngine.open(repo);
+    expect(rebuild).not.toHaveBeenCalled();
+    expect((await second.search('')).ids).toEqual(['arxiv:1810.05270', 'arxiv:1506.03134']);
+    expect(await db.searchLog.count()).toBe(0);
+  });
+
+  it('follows saves and removals made after it opened, through the change log', async () => {
+    await repo.savePaper(pointer, 1);
+    const engine = await SearchEngine.open(repo);
+    await repo.savePaper(pruning, 2);
+    await repo.removePaper('arxiv:1506.03134');
+    expect(await engine.refresh()).toBe(true);
+    expect((await engine.search('')).ids).toEqual(['arxiv:1810.05270']);
+    expect((await engine.search('pointer')).ids).toEqual([]);
+    expect(await engine.refresh()).toBe(false);
+  });
+
+  it('notices a library changed behind its back (an import, a crash, a restore) and catches up', async () => {
+    await repo.savePaper(pointer, 1);
+    await (await SearchEngine.open(repo)).search('');
+    await vi.waitFor(async () => expect(await db.searchIndex.get('meta')).toBeDefined());
+    // Written straight to the table: no change-log entry, as after a crash between the two.
+    await db.papers.put(mergePaper(undefined, pruning, 5));
+    await db.papers.update('arxiv:1506.03134', { title: 'Pointer Networks, edited elsewhere', updatedAt: 6 });
+    const engine = await SearchEngine.open(repo);
+    expect((await engine.search('prunning')).ids).toEqual(['arxiv:1810.05270']);
+    expect((await engine.search('elsewhere')).ids).toEqual(['arxiv:1506.03134']);
+  });
+
+  it('reloads when another context stored a newer index and forgot changes it had not seen', async () => {
+    await repo.savePaper(pointer, 1);
+    const lagging = await SearchEngine.open(repo);
+    await repo.savePaper(pruning, 2);
+    const other = await SearchEngine.open(repo);
+    await other.rebuild();
+    await vi.waitFor(async () => expect(await db.searchLog.count()).toBe(0));
+    expect(await lagging.refresh()).toBe(true);
+    expect((await lagging.search('pruning')).ids).toEqual(['arxiv:1810.05270']);
+  });
+
+  it('rebuilds an index it cannot read', async () => {
+    await repo.savePaper(pointer, 1);
+    await db.searchIndex.bulkPut([
+      { key: 'snapshot', snapshot: { format: -1 } as never, deltaSeq: 99 },
+      { key: 'meta', deltaSeq: 99 },
+    ]);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const engine = await SearchEngine.open(repo);
+    expect((await engine.search('pointer')).ids).toEqual(['arxiv:1506.03134']);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { boundedEditDistance } from '@/utils/search/edit-distance';
+import { highlight, snippet } from '@/utils/search/highlight';
+import { parseQuery } from '@/utils/search/query';
+import { WordIndex, type IndexablePaper } from '@/utils/search/word-index';
+
+function paper(id: string, fields: Partial<IndexablePaper>): IndexablePaper {
+  return {
+    id,
+    title: '',
+    authors: [],
+    tags: [],
+    abstract: '',
+    notes: '',
+    published: '2020-01-01',
+    sources: ['arxiv'],
+    savedAt: 0,
+    updatedAt: 0,
+    ...fields,
+  };
+}
+
+const papers = [
+  paper('a', { title: 'Grad-CAM: Visual Explanations', authors: ['Ramprasaath Selvaraju'], savedAt: 1, published: '2017-03-01' }),
+  paper('b', { title: 'Pointer Networks', authors: ['Oriol Vinyals'], tags: ['to-read'], savedAt: 2, published: '2015-06-09', sources: ['huggingface'] }),
+  paper('c', { title: 'Optimization of networks', abstract: 'We study network pruning.', notes: 'compare with lottery tickets', savedAt: 3, published: '2019-01-01' }),
+];
+const ids = (index: WordIndex, q: string) => index.match(parseQuery(q)).ids;
+
+describe('word index', () => {
+  const index = WordIndex.build(papers);
+
+  it('matches exact words, prefixes of the word being typed, and typos', () => {
+    expect(ids(index, 'pointer')).toEqual(['b']);
+    expect(ids(index, 'poin')).toEqual(['b']);
+    expect(ids(index, 'pointre')).toEqual(['b']);
+    expect([...ids(index, 'netwrok')].sort()).toEqual(['b', 'c']);
+    expect(ids(index, 'optimisation')).toEqual(['c']);
+  });
+
+  it('joins hyphenated words, so "gradcam" finds Grad-CAM', () => {
+    expect(ids(index, 'gradcam')).toEqual(['a']);
+    expect(ids(index, 'grad cam')).toEqual(['a']);
+  });
+
+  it('needs every word, in any field, in any order', () => {
+    expect(ids(index, 'lottery pruning')).toEqual(['c']);
+    expect(ids(index, 'vinyals pointer')).toEqual(['b']);
+    expect(ids(index, 'vinyals pruning')).toEqual([]);
+  });
+
+  it('ranks a title match above an abstract match, and a recent save first among equals', () => {
+    const both = WordIndex.build([
+      paper('abstract', { abstract: 'about pruning', savedAt: 10 }),
+      paper('title', { title: 'Pruning', savedAt: 1 }),
+      paper('title-new', { title: 'Pruning', savedAt: 5 }),
+    ]);
+    expect(ids(both, 'pruning')).toEqual(['title-new', 'title', 'abstract']);
+  });
+
+  it('applies author, tag, year, source filters and exclusions', () => {
+    expect(ids(index, 'author:vinyals')).toEqual(['b']);
+    expect(ids(index, 'author:vinyals networks')).toEqual(['b']);
+    expect(ids(index, 'tag:to-read')).toEqual(['b']);
+    expect(ids(index, 'tag:to')).toEqual([]);
+    expect(ids(index, 'year:>2016')).toEqual(['c', 'a']);
+    expect(ids(index, 'year:2015')).toEqual(['b']);
+    expect(ids(index, 'source:hf')).toEqual(['b']);
+    expect(ids(index, 'networks -pointer')).toEqual(['c']);
+  });
+
+  it('lists every paper newest first for an empty query', () => {
+    expect(ids(index, '')).toEqual(['c', 'b', 'a']);
+    expect(index.recent()).toEqual(['c', 'b', 'a']);
+  });
+
+  it('follows upserts and removals, and survives a snapshot round trip', () => {
+    const live = WordIndex.build(papers);
+    live.upsert({ ...papers[1]!, title: 'Pointer Networks revisited', tags: [], updatedAt: 9 });
+    live.remove('a');
+    live.upsert(paper('d', { title: 'Hopfield networks', savedAt: 4, updatedAt: 4 }));
+    expect(live.size).toBe(3);
+    expect(live.maxUpdatedAt).toBe(9);
+    expect(ids(live, 'gradcam')).toEqual([]);
+    expect(ids(live, 'tag:to-read')).toEqual([]);
+    expect(ids(live, 'revisited')).toEqual(['b']);
+    const reloaded = WordIndex.fromSnapshot(live.toSnapshot());
+    expect(reloaded.pending).toBe(0);
+    for (const q of ['networks', 'revisited', 'hopfeld', '', 'year:2020']) expect(ids(reloaded, q)).toEqual(ids(live, q));
+  });
+
+  it('refuses a snapshot of another format', () => {
+    expect(() => WordIndex.fromSnapshot({ ...WordIndex.build([]).toSnapshot(), format: 999 })).toThrow(/format/);
+  });
+});
+
+describe('edit distance', () => {
+  it('counts a swap of neighbours as one edit and stops past the budget', () => {
+    expect(boundedEditDistance('netwrok', 'network', 2)).toBe(1);
+    expect(boundedEditDistance('prunning', 'pruning', 2)).toBe(1);
+    expect(boundedEditDistance('colour', 'color', 1)).toBe(1);
+    expect(boundedEditDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(boundedEditDistance('kitten', 'sitting', 2)).toBe(3);
+    expect(boundedEditDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
+
+describe('highlighting', () => {
+  const terms = new Set(['gradcam', 'visual']);
+  it('marks matched words, compounds included, keeping the text intact', () => {
+    const segments = highlight('Grad-CAM: Visual <b>Explanations</b>', terms);
+    expect(segments.map((s) => s.text).join('')).toBe('Grad-CAM: Visual <b>Explanations</b>');
+    expect(segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['Grad', 'CAM', 'Visual']);
+  });
+
+  it('cuts a snippet around the densest stretch of matches', () => {
+    const text = `${'filler words here '.repeat(30)}the visual explanation of gradcam maps ${'more filler '.repeat(30)}`;
+    const segments = snippet(text, terms, 80);
+    const joined = segments.map((s) => s.text).join('');
+    expect(joined.startsWith('…')).toBe(true);
+    expect(joined.endsWith('…')).toBe(true);
+    expect(segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['visual', 'gradcam']);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * How text becomes search words. The index, the query and the highlighter all use these, so a
+ * word matches and lights up in exactly the same way everywhere.
+ */
+
+/** Function words so common that indexing them only costs memory. Never dropped from phrases. */
+export const STOP_WORDS = new Set([
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it', 'its', 'of',
+  'on', 'or', 'our', 'that', 'the', 'this', 'to', 'we', 'with',
+]);
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower case without accents: "Schäfl" → "schafl". */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+/** A word of the original text with where it stands, for highlighting. */
+export interface Token {
+  /** Folded word. */
+  word: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of a text with their positions in it. Folding can change lengths (ligatures), so
+ * each word is folded alone and positions refer to the original text.
+ */
+export function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ word: fold(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * The index words of a text: its words of two or more characters that are not stop words,
+ * plus hyphenated and slashed compounds joined ("Grad-CAM" also gives "gradcam").
+ */
+export function indexWords(text: string, into: Set<string> = new Set()): Set<string> {
+  const folded = fold(text);
+  for (const chunk of folded.split(/\s+/)) {
+    const parts = chunk.match(WORD);
+    if (!parts) continue;
+    for (const part of parts) if (part.length > 1 && !STOP_WORDS.has(part)) into.add(part);
+    if (parts.length > 1 && parts.length <= 4 && /[-‐‑/]/.test(chunk)) into.add(parts.join(''));
+  }
+  return into;
+}
+
+/** The words a user typed, folded, in order (stop words kept: the caller decides). */
+export function queryWords(text: string): string[] {
+  return fold(text).match(WORD) ?? [];
+}
+
+/** A tag as a single index word: "#to-read". */
+export function tagWord(tag: string): string {
+  return `#${fold(tag).trim().replace(/\s+/g, ' ')}`;
+}

@@ -1,0 +1,507 @@
+import type { Paper, PaperSource } from '../paper';
+import { boundedEditDistance, letterMask, popCount, typoBudget } from './edit-distance';
+import type { ParsedQuery } from './query';
+import { indexWords, tagWord } from './text';
+
+/**
+ * The word index that chooses what Fuse.js ranks. Every word of title, authors, tags, abstract
+ * and notes points at the papers containing it and in which fields. A query word matches
+ * vocabulary words exactly, as a prefix (the word being typed) or within a typo budget, so a
+ * keystroke costs a scan of the vocabulary and of a few posting lists, never of the abstracts.
+ *
+ * Memory: the bulk (the postings) is two typed arrays, which is also the persisted form
+ * (`IndexSnapshot`), so loading is a copy, not a parse. Papers changed after loading live in a
+ * small overlay until the next compaction; removed papers are tombstoned.
+ */
+
+export const FIELDS = { title: 1, authors: 2, tags: 4, abstract: 8, notes: 16 } as const;
+
+/** Field weights: title > authors > tags > abstract > notes. */
+const WEIGHTS: [number, number][] = [
+  [FIELDS.title, 5],
+  [FIELDS.authors, 3],
+  [FIELDS.tags, 2],
+  [FIELDS.abstract, 1],
+  [FIELDS.notes, 0.5],
+];
+/** Weight of each field combination: the best field, plus a little for each other one. */
+const MASK_WEIGHT = Float32Array.from({ length: 32 }, (_, mask) => {
+  const weights = WEIGHTS.filter(([bit]) => mask & bit).map(([, w]) => w);
+  const best = Math.max(0, ...weights);
+  return best + 0.2 * (weights.reduce((a, b) => a + b, 0) - best);
+});
+
+const QUALITY = { exact: 1, prefix: 0.8, typo1: 0.55, prefixTypo: 0.45, typo2: 0.35 } as const;
+/** Most vocabulary words one query word may stand for (a one-letter prefix stands for many). */
+const MAX_EXPANSIONS = 256;
+const SOURCE_BITS: Record<PaperSource, number> = { arxiv: 1, huggingface: 2 };
+
+export const INDEX_FORMAT = 1;
+
+/** The persisted form: typed arrays and two joined strings, cheap to store and to load. */
+export interface IndexSnapshot {
+  format: number;
+  /** Sorted vocabulary, joined with "\n". */
+  terms: string;
+  /** Start of each term's postings; length = terms + 1. */
+  offsets: Int32Array;
+  /** Document numbers, per term ascending. */
+  postings: Int32Array;
+  /** Field mask of each posting. */
+  fields: Uint8Array;
+  /** Paper id of each document, joined with "\n". */
+  ids: string;
+  savedAt: Float64Array;
+  updatedAt: Float64Array;
+  years: Int16Array;
+  sources: Uint8Array;
+}
+
+/** What the index reads of a paper. */
+export type IndexablePaper = Pick<
+  Paper,
+  'id' | 'title' | 'authors' | 'tags' | 'abstract' | 'notes' | 'published' | 'sources' | 'savedAt' | 'updatedAt'
+>;
+
+export interface Expansion {
+  term: string;
+  quality: number;
+}
+
+export interface MatchResult {
+  /** Matching paper ids, best first (recent saves first among equals). */
+  ids: string[];
+  /** Coarse score of each id, same order. */
+  scores: Float32Array;
+  /** The vocabulary words the query's words stood for, for highlighting. */
+  terms: Set<string>;
+  /** True when no paper had every word and papers missing one word are shown instead. */
+  relaxed: boolean;
+}
+
+export class WordIndex {
+  // Base: immutable, from a snapshot.
+  private readonly terms: string[];
+  private readonly offsets: Int32Array;
+  private readonly postings: Int32Array;
+  private readonly fields: Uint8Array;
+  private readonly masks: Int32Array;
+  /** Term numbers grouped by term length, for typo scans. */
+  private readonly byLength: Map<number, Int32Array>;
+  // Overlay: documents added since the snapshot; term → [doc, fields, doc, fields, …].
+  private readonly overlay = new Map<string, number[]>();
+  // Documents (base and overlay).
+  private readonly ids: string[];
+  private readonly savedAt: number[];
+  private readonly updatedAt: number[];
+  private readonly years: number[];
+  private readonly sources: number[];
+  private readonly alive: number[];
+  private readonly docOf = new Map<string, number>();
+  private liveCount = 0;
+  private readonly baseDocs: number;
+  private recency: Float64Array | null = null;
+  private recencyDocs: Int32Array | null = null;
+  private expansionCache = new Map<string, Expansion[]>();
+
+  private constructor(s: IndexSnapshot) {
+    this.terms = s.terms ? s.terms.split('\n') : [];
+    this.offsets = s.offsets;
+    this.postings = s.postings;
+    this.fields = s.fields;
+    this.masks = Int32Array.from(this.terms, letterMask);
+    const groups = new Map<number, number[]>();
+    this.terms.forEach((t, i) => {
+      const g = groups.get(t.length);
+      if (g) g.push(i);
+      else groups.set(t.length, [i]);
+    });
+    this.byLength = new Map([...groups].map(([len, list]) => [len, Int32Array.from(list)]));
+    this.ids = s.ids ? s.ids.split('\n') : [];
+    this.savedAt = Array.from(s.savedAt);
+    this.updatedAt = Array.from(s.updatedAt);
+    this.years = Array.from(s.years);
+    this.sources = Array.from(s.sources);
+    this.alive = this.ids.map(() => 1);
+    this.ids.forEach((id, d) => this.docOf.set(id, d));
+    this.liveCount = this.ids.length;
+    this.baseDocs = this.ids.length;
+  }
+
+  static empty(): WordIndex {
+    return new WordIndex(emptySnapshot());
+  }
+
+  static fromSnapshot(snapshot: IndexSnapshot): WordIndex {
+    if (snapshot.format !== INDEX_FORMAT) throw new Error(`search index format ${snapshot.format} is not ${INDEX_FORMAT}`);
+    return new WordIndex(snapshot);
+  }
+
+  /** Builds a compact index of a whole library. */
+  static build(papers: Iterable<IndexablePaper>): WordIndex {
+    const index = WordIndex.empty();
+    for (const paper of papers) index.upsert(paper);
+    return WordIndex.fromSnapshot(index.toSnapshot());
+  }
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  /** Papers added or removed since the snapshot (overlay and tombstones): when many, compact. */
+  get pending(): number {
+    return this.ids.length - this.baseDocs + (this.ids.length - this.liveCount);
+  }
+
+  has(id: string): boolean {
+    return this.docOf.has(id);
+  }
+
+  /** Latest `updatedAt` among indexed papers: with `size`, the cheap staleness check. */
+  get maxUpdatedAt(): number {
+    let max = 0;
+    for (let d = 0; d < this.ids.length; d++) if (this.alive[d] && this.updatedAt[d]! > max) max = this.updatedAt[d]!;
+    return max;
+  }
+
+  /** Adds a paper, replacing its previous entry. */
+  upsert(paper: IndexablePaper): void {
+    this.remove(paper.id);
+    const d = this.ids.length;
+    this.ids.push(paper.id);
+    this.savedAt.push(paper.savedAt);
+    this.updatedAt.push(paper.updatedAt);
+    this.years.push(Number(paper.published.slice(0, 4)) || 0);
+    this.sources.push(paper.sources.reduce((bits, s) => bits | (SOURCE_BITS[s] ?? 0), 0));
+    this.alive.push(1);
+    this.docOf.set(paper.id, d);
+    this.liveCount++;
+    for (const [term, mask] of documentTerms(paper)) {
+      const list = this.overlay.get(term);
+      if (list) list.push(d, mask);
+      else this.overlay.set(term, [d, mask]);
+    }
+    this.changed();
+  }
+
+  remove(id: string): void {
+    const d = this.docOf.get(id);
+    if (d === undefined) return;
+    this.alive[d] = 0;
+    this.docOf.delete(id);
+    this.liveCount--;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.recency = null;
+    this.recencyDocs = null;
+    this.expansionCache = new Map();
+  }
+
+  /** The live index as compact typed arrays (tombstones dropped, overlay merged). */
+  toSnapshot(): IndexSnapshot {
+    const renumber = new Int32Array(this.ids.length).fill(-1);
+    const liveDocs: number[] = [];
+    for (let d = 0; d < this.ids.length; d++) {
+      if (this.alive[d]) {
+        renumber[d] = liveDocs.length;
+        liveDocs.push(d);
+      }
+    }
+    const vocabulary = new Set<string>(this.terms);
+    for (const term of this.overlay.keys()) vocabulary.add(term);
+    const sorted = [...vocabulary].sort();
+    const offsets = new Int32Array(sorted.length + 1);
+    const postings: number[] = [];
+    const fields: number[] = [];
+    const keptTerms: string[] = [];
+    for (const term of sorted) {
+      const start = postings.length;
+      this.eachPosting(term, (d, mask) => {
+        const nd = renumber[d]!;
+        if (nd >= 0) {
+          postings.push(nd);
+          fields.push(mask);
+        }
+      });
+      if (postings.length > start) {
+        offsets[keptTerms.length] = start;
+        keptTerms.push(term);
+      }
+    }
+    offsets[keptTerms.length] = postings.length;
+    return {
+      format: INDEX_FORMAT,
+      terms: keptTerms.join('\n'),
+      offsets: offsets.slice(0, keptTerms.length + 1),
+      postings: Int32Array.from(postings),
+      fields: Uint8Array.from(fields),
+      ids: liveDocs.map((d) => this.ids[d]).join('\n'),
+      savedAt: Float64Array.from(liveDocs, (d) => this.savedAt[d]!),
+      updatedAt: Float64Array.from(liveDocs, (d) => this.updatedAt[d]!),
+      years: Int16Array.from(liveDocs, (d) => this.years[d]!),
+      sources: Uint8Array.from(liveDocs, (d) => this.sources[d]!),
+    };
+  }
+
+  /** Calls back for every posting of a term, base then overlay (document numbers ascending). */
+  private eachPosting(term: string, visit: (doc: number, mask: number) => void): void {
+    const t = this.findTerm(term);
+    if (t >= 0) {
+      for (let p = this.offsets[t]!, end = this.offsets[t + 1]!; p < end; p++) visit(this.postings[p]!, this.fields[p]!);
+    }
+    const extra = this.overlay.get(term);
+    if (extra) for (let i = 0; i < extra.length; i += 2) visit(extra[i]!, extra[i + 1]!);
+  }
+
+  private findTerm(term: string): number {
+    let lo = 0;
+    let hi = this.terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = this.terms[mid]!;
+      if (t === term) return mid;
+      if (t < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private lowerBound(word: string): number {
+    let lo = 0;
+    let hi = this.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private documentFrequency(term: string): number {
+    const t = this.findTerm(term);
+    const base = t >= 0 ? this.offsets[t + 1]! - this.offsets[t]! : 0;
+    return base + (this.overlay.get(term)?.length ?? 0) / 2;
+  }
+
+  /** The vocabulary words a query word stands for, best first. Memoised until the index changes. */
+  expand(word: string, prefix: boolean): Expansion[] {
+    const key = `${prefix ? '>' : '='}${word}`;
+    const cached = this.expansionCache.get(key);
+    if (cached) return cached;
+    const found = new Map<string, number>();
+    const offer = (term: string, quality: number) => {
+      if ((found.get(term) ?? 0) < quality) found.set(term, quality);
+    };
+    if (this.findTerm(word) >= 0 || this.overlay.has(word)) offer(word, QUALITY.exact);
+    if (prefix) {
+      for (let t = this.lowerBound(word); t < this.terms.length && this.terms[t]!.startsWith(word); t++) {
+        offer(this.terms[t]!, QUALITY.prefix);
+      }
+      for (const term of this.overlay.keys()) if (term.startsWith(word)) offer(term, QUALITY.prefix);
+    }
+    const budget = typoBudget(word.length);
+    if (budget > 0 && !word.startsWith('#')) {
+      const mask = letterMask(word);
+      const consider = (term: string, termMask: number) => {
+        if (popCount(mask ^ termMask) > 2 * budget) return;
+        const d = boundedEditDistance(word, term, budget);
+        if (d > 0 && d <= budget) offer(term, d === 1 ? QUALITY.typo1 : QUALITY.typo2);
+      };
+      for (let len = word.length - budget; len <= word.length + budget; len++) {
+        const group = this.byLength.get(len);
+        if (group) for (let i = 0; i < group.length; i++) consider(this.terms[group[i]!]!, this.masks[group[i]!]!);
+      }
+      for (const term of this.overlay.keys()) {
+        if (Math.abs(term.length - word.length) <= budget) consider(term, letterMask(term));
+      }
+      if (prefix) this.expandPrefixTypos(word, mask, offer);
+    }
+    let list = [...found].map(([term, quality]) => ({ term, quality }));
+    if (list.length > MAX_EXPANSIONS) {
+      list = list
+        .map((e) => ({ e, df: this.documentFrequency(e.term) }))
+        .sort((a, b) => b.e.quality - a.e.quality || b.df - a.df)
+        .slice(0, MAX_EXPANSIONS)
+        .map(({ e }) => e);
+    }
+    list.sort((a, b) => b.quality - a.quality);
+    this.expansionCache.set(key, list);
+    return list;
+  }
+
+  /** Words that begin with the typed word give or take one typo ("trnasf" → "transformer"). */
+  private expandPrefixTypos(word: string, mask: number, offer: (term: string, quality: number) => void): void {
+    const check = (term: string, termMask: number) => {
+      if (term.length <= word.length || popCount(mask & ~termMask) > 1) return;
+      for (const len of [word.length, word.length - 1, word.length + 1]) {
+        if (len > 0 && len < term.length && boundedEditDistance(word, term.slice(0, len), 1) <= 1) {
+          offer(term, QUALITY.prefixTypo);
+          return;
+        }
+      }
+    };
+    for (const [len, group] of this.byLength) {
+      if (len <= word.length) continue;
+      for (let i = 0; i < group.length; i++) check(this.terms[group[i]!]!, this.masks[group[i]!]!);
+    }
+    for (const term of this.overlay.keys()) check(term, letterMask(term));
+  }
+
+  /** Every live paper, most recently saved first. */
+  recent(): string[] {
+    const order = this.recencyOrder();
+    const out: string[] = [];
+    for (let i = order.length - 1; i >= 0; i--) out.push(this.ids[order[i]!]!);
+    return out;
+  }
+
+  /** Live documents by save time, oldest first, and each document's place in that order. */
+  private recencyOrder(): Int32Array {
+    if (!this.recencyDocs) {
+      const docs: number[] = [];
+      for (let d = 0; d < this.ids.length; d++) if (this.alive[d]) docs.push(d);
+      docs.sort((a, b) => this.savedAt[a]! - this.savedAt[b]! || a - b);
+      this.recencyDocs = Int32Array.from(docs);
+      this.recency = new Float64Array(this.ids.length);
+      docs.forEach((d, rank) => (this.recency![d] = rank));
+    }
+    return this.recencyDocs;
+  }
+
+  /** Papers matching a parsed query, best first. See `ParsedQuery` for the rules. */
+  match(q: ParsedQuery): MatchResult {
+    const n = this.ids.length;
+    const order = this.recencyOrder();
+    const rank = this.recency!;
+    const terms = new Set<string>();
+    const allowed = this.filter(q, terms);
+
+    // The word being typed is a prefix; so is any word of four letters or more ("exit" finds
+    // "exiting", "quantiz" finds "quantization"), as half-remembered words are often stems.
+    const words = q.words.map((w, i) => ({
+      word: w,
+      prefix: (q.lastWordIsPrefix && i === q.words.length - 1) || w.length >= 4,
+      mask: 0,
+    }));
+    for (const w of q.authors) words.push({ word: w, prefix: true, mask: FIELDS.authors });
+
+    if (!words.length) {
+      const ids: string[] = [];
+      for (let i = order.length - 1; i >= 0; i--) if (!allowed || allowed[order[i]!]) ids.push(this.ids[order[i]!]!);
+      return { ids, scores: new Float32Array(ids.length), terms, relaxed: false };
+    }
+
+    const total = new Float32Array(n);
+    const hits = new Uint8Array(n);
+    const best = new Float32Array(n);
+    const touched: number[] = [];
+    for (const { word, prefix, mask: only } of words) {
+      for (const { term, quality } of this.expand(word, prefix)) {
+        const idf = Math.log(1 + this.liveCount / Math.max(1, this.documentFrequency(term)));
+        let used = false;
+        this.eachPosting(term, (d, mask) => {
+          if (!this.alive[d] || (allowed && !allowed[d])) return;
+          const fieldMask = only ? mask & only : mask;
+          if (!fieldMask) return;
+          const s = quality * MASK_WEIGHT[fieldMask]! * idf;
+          if (best[d] === 0) touched.push(d);
+          if (s > best[d]!) best[d] = s;
+          used = true;
+        });
+        if (used) terms.add(term);
+      }
+      for (const d of touched) {
+        total[d]! += best[d]!;
+        hits[d]!++;
+        best[d] = 0;
+      }
+      touched.length = 0;
+    }
+
+    const need = words.length;
+    let relaxed = false;
+    let chosen = collect(hits, need);
+    if (!chosen.length && q.words.length >= 3 && !q.authors.length && !q.phrases.length) {
+      chosen = collect(hits, need - 1);
+      relaxed = chosen.length > 0;
+    }
+    // Sort by score, then recency, in one numeric sort: score in the high part, rank in the low.
+    const RANK_SPACE = 2 ** 22;
+    const keys = new Float64Array(chosen.length);
+    for (let i = 0; i < chosen.length; i++) {
+      const d = chosen[i]!;
+      keys[i] = Math.round(total[d]! * 1000) * RANK_SPACE + rank[d]!;
+    }
+    keys.sort();
+    const ids: string[] = new Array(keys.length);
+    const scores = new Float32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[keys.length - 1 - i]!;
+      const d = order[key % RANK_SPACE]!;
+      ids[i] = this.ids[d]!;
+      scores[i] = Math.floor(key / RANK_SPACE) / 1000;
+    }
+    return { ids, scores, terms, relaxed };
+  }
+
+  /** Documents passing the filters (tags, years, sources, exclusions); null when none apply. */
+  private filter(q: ParsedQuery, terms: Set<string>): Uint8Array | null {
+    if (!q.tags.length && !q.years && !q.sources.length && !q.excluded.length) return null;
+    const n = this.ids.length;
+    const allowed = new Uint8Array(n);
+    for (let d = 0; d < n; d++) {
+      if (!this.alive[d]) continue;
+      if (q.years && (this.years[d]! < q.years.min || this.years[d]! > q.years.max)) continue;
+      if (q.sources.length && !q.sources.some((s) => this.sources[d]! & SOURCE_BITS[s])) continue;
+      allowed[d] = 1;
+    }
+    for (const tag of q.tags) {
+      const has = new Uint8Array(n);
+      this.eachPosting(tag, (d) => (has[d] = 1));
+      for (let d = 0; d < n; d++) allowed[d]! &= has[d]!;
+      terms.add(tag);
+    }
+    for (const word of q.excluded) this.eachPosting(word, (d) => (allowed[d] = 0));
+    return allowed;
+  }
+}
+
+function collect(hits: Uint8Array, need: number): number[] {
+  const out: number[] = [];
+  for (let d = 0; d < hits.length; d++) if (hits[d]! >= need) out.push(d);
+  return out;
+}
+
+function emptySnapshot(): IndexSnapshot {
+  return {
+    format: INDEX_FORMAT,
+    terms: '',
+    offsets: new Int32Array(1),
+    postings: new Int32Array(0),
+    fields: new Uint8Array(0),
+    ids: '',
+    savedAt: new Float64Array(0),
+    updatedAt: new Float64Array(0),
+    years: new Int16Array(0),
+    sources: new Uint8Array(0),
+  };
+}
+
+/** Each index word of a paper with the fields it occurs in. */
+export function documentTerms(paper: IndexablePaper): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (text: string, bit: number) => {
+    for (const word of indexWords(text)) out.set(word, (out.get(word) ?? 0) | bit);
+  };
+  add(paper.title, FIELDS.title);
+  add(paper.authors.join(', '), FIELDS.authors);
+  for (const tag of paper.tags) {
+    add(tag, FIELDS.tags);
+    out.set(tagWord(tag), FIELDS.tags);
+  }
+  add(paper.abstract, FIELDS.abstract);
+  if (paper.notes) add(paper.notes, FIELDS.notes);
+  return out;
+}
