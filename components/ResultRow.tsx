@@ -1,4 +1,4 @@
-import type { CSSProperties, MouseEvent } from 'react';
+import { memo, type CSSProperties, type MouseEvent } from 'react';
 import { paperYear, shortAuthors, type Paper } from '@/utils/paper';
 import { highlight, snippet } from '@/utils/search/highlight';
 import { Highlighted } from './Highlighted';
@@ -21,7 +21,7 @@ interface Props {
  * One search result: the title (opens the abstract page), first authors, year and tags, and a
  * line of the abstract around the best match, matched words highlighted; a Remove action.
  */
-export function ResultRow({ id, paper, terms, selected, position, total, style, onOpen, onRemove, onSelect, measure }: Props) {
+export const ResultRow = memo(function ResultRow({ id, paper, terms, selected, position, total, style, onOpen, onRemove, onSelect, measure }: Props) {
   const common = {
     ref: measure,
     style,
@@ -75,4 +75,4 @@ export function ResultRow({ id, paper, terms, selected, position, total, style, 
       </button>
     </li>
   );
-}
+});

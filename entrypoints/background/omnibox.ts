@@ -44,7 +44,7 @@ export function registerOmnibox(): void {
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
     engine()
       .then(async (e) => {
-        const result = await e.search(text);
+        const result = await e.search(text, SUGGESTIONS);
         const papers = await e.papers(result.ids.slice(0, SUGGESTIONS));
         suggest(papers.map((p) => suggestionFor(p, result.terms, markup)));
       })
@@ -56,7 +56,7 @@ export function registerOmnibox(): void {
       let url = /^https:\/\/arxiv\.org\/abs\//.test(text) ? text : undefined;
       if (!url) {
         const e = await engine();
-        const [best] = await e.papers((await e.search(text)).ids.slice(0, 1));
+        const [best] = await e.papers((await e.search(text, 1)).ids);
         url = best?.url;
       }
       if (!url) return;

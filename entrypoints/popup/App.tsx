@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { ResultList } from '@/components/ResultList';
 import { SearchHelp } from '@/components/SearchHelp';
@@ -19,10 +19,6 @@ export function App() {
   const current = result && result.text === query ? result : null;
   const ids = current ? current.ids : !query && recent ? recent.map((p) => p.id) : [];
   const position = Math.min(selected, Math.max(ids.length - 1, 0));
-
-  useEffect(() => {
-    if (current) performance.mark('paperdex:results', { detail: current.text });
-  }, [current]);
 
   function changeQuery(next: string) {
     performance.mark('paperdex:input', { detail: next });
@@ -100,9 +96,10 @@ export function App() {
           {problem ?? `Search is unavailable: ${error?.message}. Your saved papers are untouched.`}
         </div>
       )}
-      <Status query={query} count={current ? current.ids.length : undefined} relaxed={current?.relaxed ?? false} empty={isEmpty(engine, recent)} />
+      <Status query={query} count={current ? current.total : undefined} relaxed={current?.relaxed ?? false} empty={isEmpty(engine, recent)} />
       <ResultList
         engine={engine}
+        resultKey={current ? current.text : null}
         ids={ids}
         preloaded={engine ? undefined : recent}
         terms={current?.terms ?? NO_TERMS}
@@ -111,6 +108,11 @@ export function App() {
         onSelect={setSelected}
         onOpen={onClickTitle}
         onRemove={(p) => void remove(p)}
+        footer={
+          current && current.total > current.ids.length
+            ? `Showing the best ${current.ids.length.toLocaleString('en')} of ${current.total.toLocaleString('en')}. Add words or filters to narrow the search.`
+            : undefined
+        }
       />
     </main>
   );

@@ -1,7 +1,7 @@
 import type { Repository } from '../db/repository';
 import type { Paper } from '../paper';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
-import { rankCandidates } from './rank';
+import { Ranker } from './rank';
 import { queryWords } from './text';
 import { WordIndex, type IndexSnapshot } from './word-index';
 
@@ -12,12 +12,20 @@ const COMPACT_AFTER = 200;
 /** Most matches checked for a quoted phrase. */
 const PHRASE_CHECK_LIMIT = 2000;
 const RECORD_CACHE = 5000;
+/** Matches a search returns unless asked for another number: more than anyone scrolls through. */
+export const DEFAULT_LIMIT = 500;
+/** Rows the popup shows without scrolling (and a few more). */
+const FIRST_SCREEN = 12;
+/** How many candidates' worth of the next best matches to read ahead. */
+const PREFETCH_FACTOR = 4;
 
 export interface SearchResult {
   text: string;
   query: ParsedQuery;
-  /** All matching paper ids, best first. */
+  /** The best matching paper ids, best first (at most the limit asked for). */
   ids: string[];
+  /** How many papers match in all. */
+  total: number;
   /** Vocabulary words the query matched, for highlighting. */
   terms: ReadonlySet<string>;
   /** No paper had every word; these miss one. */
@@ -38,6 +46,7 @@ export type SearchStore = Pick<
  */
 export class SearchEngine {
   private readonly records = new Map<string, Paper>();
+  private readonly ranker = new Ranker();
 
   private constructor(
     private readonly repo: SearchStore,
@@ -70,6 +79,7 @@ export class SearchEngine {
     this.index = index ?? WordIndex.empty();
     this.appliedSeq = state.deltaSeq;
     this.records.clear();
+    this.ranker.clear();
     await this.apply(state.log);
     const stale = !index || this.index.size !== state.paperCount || this.index.maxUpdatedAt !== state.maxUpdatedAt;
     if (stale && (state.paperCount > 0 || this.index.size > 0)) {
@@ -88,6 +98,7 @@ export class SearchEngine {
     this.index = WordIndex.fromSnapshot(snapshot);
     this.appliedSeq = seq;
     this.records.clear();
+    this.ranker.clear();
     this.saveSnapshot(snapshot);
   }
 
@@ -110,6 +121,7 @@ export class SearchEngine {
       else this.index.remove(id);
     });
     this.appliedSeq = Math.max(this.appliedSeq, ...log.map((e) => e.seq));
+    this.ranker.clear();
     return true;
   }
 
@@ -126,6 +138,11 @@ export class SearchEngine {
     return changed;
   }
 
+  /** A paper already in the cache, without waiting (rows render from it in the same frame). */
+  cached(id: string): Paper | undefined {
+    return this.records.get(id);
+  }
+
   /** Papers by id, in order, from a cache kept in step with the change log. */
   async papers(ids: readonly string[]): Promise<Paper[]> {
     const missing = ids.filter((id) => !this.records.has(id));
@@ -137,29 +154,47 @@ export class SearchEngine {
     return ids.map((id) => this.records.get(id)).filter((p): p is Paper => p !== undefined);
   }
 
-  async search(text: string): Promise<SearchResult> {
+  /** The best `limit` matches for what the user typed. */
+  async search(text: string, limit = DEFAULT_LIMIT): Promise<SearchResult> {
     const query = parseQuery(text);
-    const match = this.index.match(query);
+    // A phrase removes matches after the fact: choose among more of them.
+    const match = this.index.match(query, query.phrases.length ? PHRASE_CHECK_LIMIT : limit);
     let ids = match.ids;
-    if (isEmptyQuery(query) || (!query.words.length && !query.authors.length)) {
-      return { text, query, ids, terms: match.terms, relaxed: false };
+    let total = match.total;
+    if (isEmptyQuery(query) || !query.words.some((w) => w.length > 2) && !query.authors.length) {
+      // Nothing for Fuse to weigh (no words, or only the first letters of one): the index's
+      // order stands. Read the first screenful so rows can show at once.
+      await this.papers(ids.slice(0, FIRST_SCREEN));
+      return { text, query, ids, total, terms: match.terms, relaxed: match.relaxed };
     }
-    if (query.phrases.length) ids = await this.withPhrases(ids, query.phrases);
-    const top = await this.papers(ids.slice(0, CANDIDATES));
+    if (query.phrases.length) {
+      // Only the best PHRASE_CHECK_LIMIT word matches are checked for the phrase.
+      ids = await this.withPhrases(ids, query.phrases);
+      total = ids.length;
+      ids = ids.slice(0, limit);
+    }
+    const top = ids.slice(0, CANDIDATES).flatMap((id) => this.index.rankText(id) ?? []);
     const scoreOf = new Map<string, number>();
     const scored = Math.min(match.ids.length, query.phrases.length ? PHRASE_CHECK_LIMIT : CANDIDATES);
     for (let i = 0; i < scored; i++) scoreOf.set(match.ids[i]!, match.scores[i]!);
     const coarse = top.map((p) => scoreOf.get(p.id) ?? 0);
-    let rankedPapers = rankCandidates(top, coarse, query);
+    let rankedPapers = this.ranker.rank(top, coarse, query);
     if (query.phrases.length) {
       // A phrase in the title beats the same phrase in the abstract.
-      const weight = (p: Paper) => Math.min(...query.phrases.map((phrase) => phraseWeight(p, phrase)));
-      rankedPapers = rankedPapers.map((p) => ({ p, w: weight(p) })).sort((a, b) => b.w - a.w).map(({ p }) => p);
+      const records = new Map((await this.papers(rankedPapers.map((p) => p.id))).map((p) => [p.id, p]));
+      const weight = (id: string) => {
+        const paper = records.get(id);
+        return paper ? Math.min(...query.phrases.map((phrase) => phraseWeight(paper, phrase))) : 0;
+      };
+      rankedPapers = rankedPapers.map((p) => ({ p, w: weight(p.id) })).sort((a, b) => b.w - a.w).map(({ p }) => p);
     }
-    const ranked = rankedPapers.map((p) => p.id);
-    const rankedSet = new Set(ranked);
-    const rest = ids.slice(CANDIDATES).filter((id) => !rankedSet.has(id));
-    return { text, query, ids: [...ranked, ...rest], terms: match.terms, relaxed: match.relaxed };
+    ids = rankedPapers.map((p) => p.id).concat(ids.slice(CANDIDATES));
+    // Rows show at once: the first screenful's records are read before answering.
+    await this.papers(ids.slice(0, FIRST_SCREEN));
+    // The next keystroke usually narrows this query: its candidates are mostly among these
+    // matches' next best, so read those while the user types (never awaited).
+    this.papers(ids.slice(FIRST_SCREEN, FIRST_SCREEN * PREFETCH_FACTOR)).catch(() => undefined);
+    return { text, query, ids, total, terms: match.terms, relaxed: match.relaxed };
   }
 
   private async withPhrases(ids: string[], phrases: string[][]): Promise<string[]> {

@@ -72,6 +72,13 @@ export function parseQuery(input: string): ParsedQuery {
   const last = query.words[query.words.length - 1];
   query.words = query.words.filter((w, n) => !STOP_WORDS.has(w) || (n === query.words.length - 1 && query.lastWordIsPrefix));
   if (query.words[query.words.length - 1] !== last) query.lastWordIsPrefix = false;
+  // A lone letter among other words is not yet a word ("gpt 4", "netwrok p"): it would match
+  // nearly everything and decide nothing. Alone, it is what the user is starting to type.
+  if (query.words.length > 1) {
+    const kept = query.words.filter((w) => w.length > 1);
+    if (kept[kept.length - 1] !== query.words[query.words.length - 1]) query.lastWordIsPrefix = false;
+    query.words = kept;
+  }
   query.words = [...new Set(query.words)];
   return query;
 }

@@ -1,52 +1,85 @@
 import Fuse, { type Expression, type IFuseOptions } from 'fuse.js';
-import type { Paper } from '../paper';
 import type { ParsedQuery } from './query';
+import type { RankText } from './word-index';
 
-/** Field weights for Fuse.js: title > authors > tags > abstract > notes. */
+/**
+ * Field weights for Fuse.js: title > authors > tags > (abstract) > notes. Fuse ranks on the short
+ * fields, held in memory by the word index; the abstract's weight (1) is applied by the word
+ * index, which has already matched every abstract word (see `Ranker`).
+ */
 export const SEARCH_KEYS = [
   { name: 'title', weight: 5 },
   { name: 'authors', weight: 3 },
   { name: 'tags', weight: 2 },
-  { name: 'abstract', weight: 1 },
   { name: 'notes', weight: 0.5 },
 ] as const;
 
-export const FUSE_OPTIONS: IFuseOptions<Paper> = {
+export const FUSE_OPTIONS: IFuseOptions<RankText> = {
   keys: SEARCH_KEYS.map((k) => ({ ...k })),
   includeScore: true,
-  // Words may sit anywhere in a long abstract.
   ignoreLocation: true,
   // About one typo in four letters still matches ("netwrok" finds "network").
   threshold: 0.4,
   minMatchCharLength: 2,
 };
 
+type Key = (typeof SEARCH_KEYS)[number]['name'];
+const ALL_KEYS: readonly Key[] = SEARCH_KEYS.map((k) => k.name);
 /**
- * Orders the candidates the word index chose with Fuse.js: each query word must fuzzily match
- * some field (author filters: the authors) with the field weights deciding; Fuse's score and the
- * word index's (which counts every field a word is in, and how rare the word is) weigh equally;
- * then the more recent save. Candidates Fuse does not match (its typo rules
- * are stricter than the index's for long words and compounds) follow in the index's order.
+ * A word the short fields lack matched in the abstract (every candidate has every word there or
+ * in a short field: the word index chose it). In Fuse's product a match in a 200-word abstract
+ * counts almost nothing (its exponent is the field's tiny weight × length norm), so it is this.
  */
-export function rankCandidates(candidates: readonly Paper[], coarse: readonly number[], q: ParsedQuery): Paper[] {
-  const words = q.words.filter((w) => w.length > 1);
-  if (!words.length && !q.authors.length) return [...candidates];
-  const expression: Expression = {
-    $and: [
-      ...words.map((word) => ({ $or: SEARCH_KEYS.map(({ name }) => ({ [name]: word })) })),
-      ...q.authors.map((word) => ({ authors: word })),
-    ],
-  };
-  const maxCoarse = Math.max(1e-9, ...coarse);
-  const fuse = new Fuse(candidates, FUSE_OPTIONS);
-  const ranked = fuse
-    .search(expression)
-    .map((r) => ({
-      paper: r.item,
-      key: (r.score ?? 1) - 1 * (coarse[r.refIndex]! / maxCoarse),
-    }))
-    .sort((a, b) => a.key - b.key || b.paper.savedAt - a.paper.savedAt)
-    .map((r) => r.paper);
-  const seen = new Set(ranked);
-  return [...ranked, ...candidates.filter((p) => !seen.has(p))];
+const ABSTRACT_ONLY = 0.97;
+const CACHED_WORDS = 500;
+
+/**
+ * Orders the candidates the word index chose with Fuse.js. Fuse's score for
+ * `{ $and: words.map(w => ({ $or: keys })) }` is the product, over the words, of each word's
+ * `$or` score; each word's scores are kept per paper, so a keystroke asks Fuse only about the
+ * word being typed. Fuse's score and the word index's (every field a word is in, abstract
+ * included, and how rare the word is) weigh equally; then the more recent save.
+ */
+export class Ranker {
+  private readonly cache = new Map<string, Map<string, number>>();
+
+  /** Forgets every score: call when papers changed. */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  rank(candidates: readonly RankText[], coarse: readonly number[], q: ParsedQuery): RankText[] {
+    const words: { word: string; keys: readonly Key[] }[] = [
+      ...q.words.filter((w) => w.length > 1).map((word) => ({ word, keys: ALL_KEYS })),
+      ...q.authors.map((word) => ({ word, keys: ['authors'] as const })),
+    ];
+    if (!words.length) return [...candidates];
+    if (this.cache.size > CACHED_WORDS) this.cache.clear();
+    const product = candidates.map(() => 1);
+    for (const { word, keys } of words) {
+      const scores = this.scores(word, keys, candidates);
+      candidates.forEach((paper, i) => {
+        product[i] = product[i]! * Math.max(scores.get(paper.id) ?? ABSTRACT_ONLY, Number.EPSILON);
+      });
+    }
+    const maxCoarse = Math.max(1e-9, ...coarse);
+    return candidates
+      .map((paper, i) => ({ paper, key: product[i]! - coarse[i]! / maxCoarse }))
+      .sort((a, b) => a.key - b.key || b.paper.savedAt - a.paper.savedAt)
+      .map((r) => r.paper);
+  }
+
+  /** Fuse's score of one word in each candidate's short fields (absent where none matches). */
+  private scores(word: string, keys: readonly Key[], candidates: readonly RankText[]): Map<string, number> {
+    const cacheKey = `${keys.join(',')}\u0000${word}`;
+    let scores = this.cache.get(cacheKey);
+    if (!scores) this.cache.set(cacheKey, (scores = new Map()));
+    const missing = candidates.filter((p) => !scores.has(p.id));
+    if (missing.length) {
+      for (const p of missing) scores.set(p.id, ABSTRACT_ONLY);
+      const expression: Expression = { $or: keys.map((key) => ({ [key]: word })) };
+      for (const r of new Fuse(missing, FUSE_OPTIONS).search(expression)) scores.set(r.item.id, r.score ?? 0);
+    }
+    return scores;
+  }
 }

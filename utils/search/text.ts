@@ -12,8 +12,12 @@ export const STOP_WORDS = new Set([
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
+// eslint-disable-next-line no-control-regex -- "only ASCII" is a range starting at NUL
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case without accents: "Schäfl" → "schafl". */
 export function fold(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 

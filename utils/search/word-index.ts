@@ -32,11 +32,13 @@ const MASK_WEIGHT = Float32Array.from({ length: 32 }, (_, mask) => {
 });
 
 const QUALITY = { exact: 1, prefix: 0.8, typo1: 0.55, prefixTypo: 0.45, typo2: 0.35 } as const;
-/** Most vocabulary words one query word may stand for (a one-letter prefix stands for many). */
-const MAX_EXPANSIONS = 256;
+/** Most vocabulary words one query word may stand for (the most frequent are kept). */
+const MAX_EXPANSIONS = 128;
+/** A one- or two-letter prefix stands for thousands of words: keep only the commonest. */
+const MAX_SHORT_PREFIX_EXPANSIONS = 16;
 const SOURCE_BITS: Record<PaperSource, number> = { arxiv: 1, huggingface: 2 };
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** The persisted form: typed arrays and two joined strings, cheap to store and to load. */
 export interface IndexSnapshot {
@@ -55,6 +57,27 @@ export interface IndexSnapshot {
   updatedAt: Float64Array;
   years: Int16Array;
   sources: Uint8Array;
+  /** Each document's short fields for ranking (see `RankText`), documents joined with "\u001e". */
+  texts: string;
+}
+
+/** The short fields Fuse.js ranks on, kept in memory so a keystroke never waits for storage. */
+export interface RankText {
+  id: string;
+  title: string;
+  authors: string;
+  tags: string;
+  notes: string;
+  savedAt: number;
+}
+
+const DOC_SEPARATOR = '\u001e';
+const FIELD_SEPARATOR = '\u001f';
+// eslint-disable-next-line no-control-regex -- the separators are control characters on purpose
+const SEPARATORS = /[\u001e\u001f]/g;
+
+function packText(p: IndexablePaper): string {
+  return [p.title, p.authors.join(', '), p.tags.join(', '), p.notes].map((f) => f.replace(SEPARATORS, ' ')).join(FIELD_SEPARATOR);
 }
 
 /** What the index reads of a paper. */
@@ -69,8 +92,10 @@ export interface Expansion {
 }
 
 export interface MatchResult {
-  /** Matching paper ids, best first (recent saves first among equals). */
+  /** The best matching paper ids (at most the limit asked for), best first, recent first among equals. */
   ids: string[];
+  /** How many papers match in all. */
+  total: number;
   /** Coarse score of each id, same order. */
   scores: Float32Array;
   /** The vocabulary words the query's words stood for, for highlighting. */
@@ -96,6 +121,7 @@ export class WordIndex {
   private readonly updatedAt: number[];
   private readonly years: number[];
   private readonly sources: number[];
+  private readonly texts: string[];
   private readonly alive: number[];
   private readonly docOf = new Map<string, number>();
   private liveCount = 0;
@@ -122,6 +148,7 @@ export class WordIndex {
     this.updatedAt = Array.from(s.updatedAt);
     this.years = Array.from(s.years);
     this.sources = Array.from(s.sources);
+    this.texts = this.ids.length ? s.texts.split(DOC_SEPARATOR) : [];
     this.alive = this.ids.map(() => 1);
     this.ids.forEach((id, d) => this.docOf.set(id, d));
     this.liveCount = this.ids.length;
@@ -173,6 +200,7 @@ export class WordIndex {
     this.updatedAt.push(paper.updatedAt);
     this.years.push(Number(paper.published.slice(0, 4)) || 0);
     this.sources.push(paper.sources.reduce((bits, s) => bits | (SOURCE_BITS[s] ?? 0), 0));
+    this.texts.push(packText(paper));
     this.alive.push(1);
     this.docOf.set(paper.id, d);
     this.liveCount++;
@@ -242,7 +270,16 @@ export class WordIndex {
       updatedAt: Float64Array.from(liveDocs, (d) => this.updatedAt[d]!),
       years: Int16Array.from(liveDocs, (d) => this.years[d]!),
       sources: Uint8Array.from(liveDocs, (d) => this.sources[d]!),
+      texts: liveDocs.map((d) => this.texts[d]).join(DOC_SEPARATOR),
     };
+  }
+
+  /** The short fields of an indexed paper, for ranking. */
+  rankText(id: string): RankText | undefined {
+    const d = this.docOf.get(id);
+    if (d === undefined) return undefined;
+    const [title = '', authors = '', tags = '', notes = ''] = this.texts[d]!.split(FIELD_SEPARATOR);
+    return { id, title, authors, tags, notes, savedAt: this.savedAt[d]! };
   }
 
   /** Calls back for every posting of a term, base then overlay (document numbers ascending). */
@@ -316,14 +353,15 @@ export class WordIndex {
       for (const term of this.overlay.keys()) {
         if (Math.abs(term.length - word.length) <= budget) consider(term, letterMask(term));
       }
-      if (prefix) this.expandPrefixTypos(word, mask, offer);
+      if (prefix && word.length >= 5) this.expandPrefixTypos(word, mask, offer);
     }
     let list = [...found].map(([term, quality]) => ({ term, quality }));
-    if (list.length > MAX_EXPANSIONS) {
+    const cap = prefix && word.length <= 2 ? MAX_SHORT_PREFIX_EXPANSIONS : MAX_EXPANSIONS;
+    if (list.length > cap) {
       list = list
         .map((e) => ({ e, df: this.documentFrequency(e.term) }))
         .sort((a, b) => b.e.quality - a.e.quality || b.df - a.df)
-        .slice(0, MAX_EXPANSIONS)
+        .slice(0, cap)
         .map(({ e }) => e);
     }
     list.sort((a, b) => b.quality - a.quality);
@@ -371,7 +409,7 @@ export class WordIndex {
   }
 
   /** Papers matching a parsed query, best first. See `ParsedQuery` for the rules. */
-  match(q: ParsedQuery): MatchResult {
+  match(q: ParsedQuery, limit = Number.POSITIVE_INFINITY): MatchResult {
     const n = this.ids.length;
     const order = this.recencyOrder();
     const rank = this.recency!;
@@ -389,27 +427,48 @@ export class WordIndex {
 
     if (!words.length) {
       const ids: string[] = [];
-      for (let i = order.length - 1; i >= 0; i--) if (!allowed || allowed[order[i]!]) ids.push(this.ids[order[i]!]!);
-      return { ids, scores: new Float32Array(ids.length), terms, relaxed: false };
+      let count = 0;
+      for (let i = order.length - 1; i >= 0; i--) {
+        if (allowed && !allowed[order[i]!]) continue;
+        if (count++ < limit) ids.push(this.ids[order[i]!]!);
+      }
+      return { ids, total: count, scores: new Float32Array(ids.length), terms, relaxed: false };
     }
 
-    const total = new Float32Array(n);
-    const hits = new Uint8Array(n);
-    const best = new Float32Array(n);
+    const { alive, postings, fields } = this;
+    const { total, hits, best } = this.scratch(n);
     const touched: number[] = [];
     for (const { word, prefix, mask: only } of words) {
       for (const { term, quality } of this.expand(word, prefix)) {
         const idf = Math.log(1 + this.liveCount / Math.max(1, this.documentFrequency(term)));
         let used = false;
-        this.eachPosting(term, (d, mask) => {
-          if (!this.alive[d] || (allowed && !allowed[d])) return;
-          const fieldMask = only ? mask & only : mask;
-          if (!fieldMask) return;
-          const s = quality * MASK_WEIGHT[fieldMask]! * idf;
-          if (best[d] === 0) touched.push(d);
-          if (s > best[d]!) best[d] = s;
-          used = true;
-        });
+        // The base postings are walked inline: this loop is the hot path of a keystroke.
+        const t = this.findTerm(term);
+        if (t >= 0) {
+          for (let p = this.offsets[t]!, end = this.offsets[t + 1]!; p < end; p++) {
+            const d = postings[p]!;
+            if (!alive[d] || (allowed && !allowed[d])) continue;
+            const fieldMask = only ? fields[p]! & only : fields[p]!;
+            if (!fieldMask) continue;
+            const s = quality * MASK_WEIGHT[fieldMask]! * idf;
+            if (best[d] === 0) touched.push(d);
+            if (s > best[d]!) best[d] = s;
+            used = true;
+          }
+        }
+        const extra = this.overlay.get(term);
+        if (extra) {
+          for (let i = 0; i < extra.length; i += 2) {
+            const d = extra[i]!;
+            if (!alive[d] || (allowed && !allowed[d])) continue;
+            const fieldMask = only ? extra[i + 1]! & only : extra[i + 1]!;
+            if (!fieldMask) continue;
+            const s = quality * MASK_WEIGHT[fieldMask]! * idf;
+            if (best[d] === 0) touched.push(d);
+            if (s > best[d]!) best[d] = s;
+            used = true;
+          }
+        }
         if (used) terms.add(term);
       }
       for (const d of touched) {
@@ -422,18 +481,21 @@ export class WordIndex {
 
     const need = words.length;
     let relaxed = false;
-    let chosen = collect(hits, need);
+    let chosen = collect(hits, need, order);
     if (!chosen.length && q.words.length >= 3 && !q.authors.length && !q.phrases.length) {
-      chosen = collect(hits, need - 1);
+      chosen = collect(hits, need - 1, order);
       relaxed = chosen.length > 0;
     }
-    // Sort by score, then recency, in one numeric sort: score in the high part, rank in the low.
-    const RANK_SPACE = 2 ** 22;
-    const keys = new Float64Array(chosen.length);
-    for (let i = 0; i < chosen.length; i++) {
-      const d = chosen[i]!;
-      keys[i] = Math.round(total[d]! * 1000) * RANK_SPACE + rank[d]!;
+    // Only the best `limit` are wanted, in order: past that many, pick them first (quickselect)
+    // and sort just those, by score then recency in one numeric sort (score high, rank low).
+    let head = chosen;
+    if (chosen.length > limit) {
+      const threshold = kthLargest(Float32Array.from(chosen, (d) => total[d]!), limit);
+      head = [];
+      for (const d of chosen) if (total[d]! >= threshold && head.length < limit) head.push(d);
     }
+    const RANK_SPACE = 2 ** 22;
+    const keys = Float64Array.from(head, (d) => Math.round(total[d]! * 1000) * RANK_SPACE + rank[d]!);
     keys.sort();
     const ids: string[] = new Array(keys.length);
     const scores = new Float32Array(keys.length);
@@ -443,7 +505,21 @@ export class WordIndex {
       ids[i] = this.ids[d]!;
       scores[i] = Math.floor(key / RANK_SPACE) / 1000;
     }
-    return { ids, scores, terms, relaxed };
+    return { ids, total: chosen.length, scores, terms, relaxed };
+  }
+
+  private buffers: { total: Float32Array; hits: Uint8Array; best: Float32Array } | null = null;
+
+  /** Zeroed per-document work arrays, reused between queries (a keystroke allocates little). */
+  private scratch(n: number) {
+    if (!this.buffers || this.buffers.total.length < n) {
+      const size = Math.max(n, 1024) * 2;
+      this.buffers = { total: new Float32Array(size), hits: new Uint8Array(size), best: new Float32Array(size) };
+    } else {
+      this.buffers.total.fill(0, 0, n);
+      this.buffers.hits.fill(0, 0, n);
+    }
+    return this.buffers;
   }
 
   /** Documents passing the filters (tags, years, sources, exclusions); null when none apply. */
@@ -468,10 +544,36 @@ export class WordIndex {
   }
 }
 
-function collect(hits: Uint8Array, need: number): number[] {
+/** Documents with at least `need` hits, newest first (`order` is oldest first). */
+function collect(hits: Uint8Array, need: number, order: Int32Array): number[] {
   const out: number[] = [];
-  for (let d = 0; d < hits.length; d++) if (hits[d]! >= need) out.push(d);
+  for (let i = order.length - 1; i >= 0; i--) if (hits[order[i]!]! >= need) out.push(order[i]!);
   return out;
+}
+
+/** The k-th largest value (quickselect; reorders `values`). */
+function kthLargest(values: Float32Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target]!;
 }
 
 function emptySnapshot(): IndexSnapshot {
@@ -486,6 +588,7 @@ function emptySnapshot(): IndexSnapshot {
     updatedAt: new Float64Array(0),
     years: new Int16Array(0),
     sources: new Uint8Array(0),
+    texts: '',
   };
 }
 
