@@ -15,9 +15,11 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const { engine, result, recent, revision, error } = useLibrarySearch(query);
 
-  // Until the engine has answered, show the newest saves (and nothing that could be stale).
+  // While a new query is being answered the previous results stay (no flicker); until the
+  // engine has answered once, the newest saves show.
   const current = result && result.text === query ? result : null;
-  const ids = current ? current.ids : !query && recent ? recent.map((p) => p.id) : [];
+  const shown = result ?? null;
+  const ids = shown ? shown.ids : !query && recent ? recent.map((p) => p.id) : [];
   const position = Math.min(selected, Math.max(ids.length - 1, 0));
 
   function changeQuery(next: string) {
@@ -57,7 +59,10 @@ export function App() {
       setSelected(Math.min(Math.max(position + step, 0), Math.max(ids.length - 1, 0)));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      void open(ids[position], event.ctrlKey || event.metaKey);
+      const pdf = event.ctrlKey || event.metaKey;
+      // Typed and pressed Enter before the results came: open the best match for what was typed.
+      if (engine && !current) void engine.search(query, 1).then((r) => open(r.ids[0], pdf));
+      else void open(ids[position], pdf);
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       changeQuery('');
@@ -96,21 +101,21 @@ export function App() {
           {problem ?? `Search is unavailable: ${error?.message}. Your saved papers are untouched.`}
         </div>
       )}
-      <Status query={query} count={current ? current.total : undefined} relaxed={current?.relaxed ?? false} empty={isEmpty(engine, recent)} />
+      <Status query={shown?.text ?? query} count={shown ? shown.total : undefined} relaxed={shown?.relaxed ?? false} empty={isEmpty(engine, recent)} />
       <ResultList
         engine={engine}
         resultKey={current ? current.text : null}
         ids={ids}
         preloaded={engine ? undefined : recent}
-        terms={current?.terms ?? NO_TERMS}
+        terms={shown?.terms ?? NO_TERMS}
         selected={position}
         revision={revision}
         onSelect={setSelected}
         onOpen={onClickTitle}
         onRemove={(p) => void remove(p)}
         footer={
-          current && current.total > current.ids.length
-            ? `Showing the best ${current.ids.length.toLocaleString('en')} of ${current.total.toLocaleString('en')}. Add words or filters to narrow the search.`
+          shown && shown.total > shown.ids.length
+            ? `Showing the best ${shown.ids.length.toLocaleString('en')} of ${shown.total.toLocaleString('en')}. Add words or filters to narrow the search.`
             : undefined
         }
       />

@@ -1,5 +1,6 @@
 import type { Paper } from '../../utils/paper';
 import type { SearchStore } from '../../utils/search/engine';
+import { libraryFingerprint } from '../../utils/search/word-index';
 
 /** A library held in memory, for testing and benchmarking search without IndexedDB. */
 export function memoryStore(papers: readonly Paper[]): SearchStore {
@@ -11,7 +12,7 @@ export function memoryStore(papers: readonly Paper[]): SearchStore {
         deltaSeq: 0,
         log: [],
         paperCount: byId.size,
-        maxUpdatedAt: Math.max(0, ...[...byId.values()].map((p) => p.updatedAt)),
+        fingerprint: libraryFingerprint([...byId.values()].map((p) => p.updatedAt)),
       };
     },
     async searchChangesSince() {

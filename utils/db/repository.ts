@@ -1,6 +1,6 @@
 import { mergePaper } from '../merge-paper';
 import { paperIdFor, type Paper, type PaperInput } from '../paper';
-import type { IndexSnapshot } from '../search/word-index';
+import { libraryFingerprint, type IndexSnapshot } from '../search/word-index';
 import { db as defaultDb, type PaperdexDb, type SearchLogEntry } from './database';
 
 /** What a Save button needs to know about one paper. */
@@ -14,7 +14,8 @@ export interface SearchState {
   /** Changes after it, oldest first. */
   log: Required<SearchLogEntry>[];
   paperCount: number;
-  maxUpdatedAt: number;
+  /** `libraryFingerprint` of every paper's `updatedAt`. */
+  fingerprint: number;
 }
 
 export function createRepository(db: PaperdexDb) {
@@ -78,13 +79,14 @@ export function createRepository(db: PaperdexDb) {
         const snapshot = await db.searchIndex.get('snapshot');
         const deltaSeq = snapshot?.deltaSeq ?? 0;
         const log = (await db.searchLog.where('seq').above(deltaSeq).toArray()) as Required<SearchLogEntry>[];
-        const last = await db.papers.orderBy('updatedAt').last();
+        // Keys of the updatedAt index only: no record is read.
+        const updatedAts = (await db.papers.orderBy('updatedAt').keys()) as number[];
         return {
           snapshot: snapshot?.snapshot ?? null,
           deltaSeq,
           log,
-          paperCount: await db.papers.count(),
-          maxUpdatedAt: last?.updatedAt ?? 0,
+          paperCount: updatedAts.length,
+          fingerprint: libraryFingerprint(updatedAts),
         };
       });
     },

@@ -81,11 +81,11 @@ export class SearchEngine {
     this.records.clear();
     this.ranker.clear();
     await this.apply(state.log);
-    const stale = !index || this.index.size !== state.paperCount || this.index.maxUpdatedAt !== state.maxUpdatedAt;
+    const stale = !index || this.index.size !== state.paperCount || this.index.fingerprint !== state.fingerprint;
     if (stale && (state.paperCount > 0 || this.index.size > 0)) {
       await this.rebuild();
     } else if (this.index.pending > COMPACT_AFTER) {
-      this.saveSnapshot(this.index.toSnapshot());
+      this.compact();
     }
   }
 
@@ -99,6 +99,13 @@ export class SearchEngine {
     this.appliedSeq = seq;
     this.records.clear();
     this.ranker.clear();
+    this.saveSnapshot(snapshot);
+  }
+
+  /** Folds the overlay and tombstones into a fresh base, in memory and in storage. */
+  private compact(): void {
+    const snapshot = this.index.toSnapshot();
+    this.index = WordIndex.fromSnapshot(snapshot);
     this.saveSnapshot(snapshot);
   }
 
@@ -134,7 +141,7 @@ export class SearchEngine {
       return true;
     }
     const changed = await this.apply(log);
-    if (changed && this.index.pending > COMPACT_AFTER) this.saveSnapshot(this.index.toSnapshot());
+    if (changed && this.index.pending > COMPACT_AFTER) this.compact();
     return changed;
   }
 
@@ -146,12 +153,16 @@ export class SearchEngine {
   /** Papers by id, in order, from a cache kept in step with the change log. */
   async papers(ids: readonly string[]): Promise<Paper[]> {
     const missing = ids.filter((id) => !this.records.has(id));
-    if (missing.length) {
-      const found = await this.repo.getPapers(missing);
-      if (this.records.size + found.length > RECORD_CACHE) this.records.clear();
-      found.forEach((paper) => paper && this.records.set(paper.id, paper));
+    const found = missing.length ? await this.repo.getPapers(missing) : [];
+    const result = new Map<string, Paper>();
+    for (const id of ids) {
+      const cached = this.records.get(id);
+      if (cached) result.set(id, cached);
     }
-    return ids.map((id) => this.records.get(id)).filter((p): p is Paper => p !== undefined);
+    for (const paper of found) if (paper) result.set(paper.id, paper);
+    if (this.records.size + found.length > RECORD_CACHE) this.records.clear();
+    for (const paper of found) if (paper) this.records.set(paper.id, paper);
+    return ids.map((id) => result.get(id)).filter((p): p is Paper => p !== undefined);
   }
 
   /** The best `limit` matches for what the user typed. */
@@ -161,7 +172,7 @@ export class SearchEngine {
     const match = this.index.match(query, query.phrases.length ? PHRASE_CHECK_LIMIT : limit);
     let ids = match.ids;
     let total = match.total;
-    if (isEmptyQuery(query) || !query.words.some((w) => w.length > 2) && !query.authors.length) {
+    if (isEmptyQuery(query) || (!query.words.some((w) => w.length > 2) && !query.authors.length && !query.exact.length && !query.phrases.length)) {
       // Nothing for Fuse to weigh (no words, or only the first letters of one): the index's
       // order stands. Read the first screenful so rows can show at once.
       await this.papers(ids.slice(0, FIRST_SCREEN));

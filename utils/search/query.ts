@@ -4,8 +4,9 @@ import { queryWords, STOP_WORDS, tagWord } from './text';
 /**
  * The query language of the search box (documented in the popup's "?" and in README):
  *   words            each must match (any order, any field, typos allowed, last word as prefix)
- *   "exact phrase"   these words, in this order
- *   -word            papers containing the word are left out
+ *   "exact phrase"   these words, in this order, exactly ("bert": exactly this word)
+ *   -word            papers containing the word are left out (-"a b": containing all of a, b)
+ *   -author:x …      any filter below, negated
  *   author:vinyals   author:"van der berg"
  *   tag:to-read
  *   year:2019  year:>2020  year:>=2020  year:<2015  year:2018..2020
@@ -13,33 +14,45 @@ import { queryWords, STOP_WORDS, tagWord } from './text';
  * A `field:` Paperdex does not know, or a value it cannot read, is searched as plain text.
  */
 export interface ParsedQuery {
-  /** Folded words that must each match somewhere. */
+  /** Folded words that must each match somewhere (prefix and typos allowed). */
   words: string[];
   /** The last word is still being typed: also match words it begins. */
   lastWordIsPrefix: boolean;
+  /** Words from quotes: must match exactly. */
+  exact: string[];
   /** Word sequences that must appear as written. */
   phrases: string[][];
-  excluded: string[];
+  /** Papers holding any of these are left out; a unit of several words: holding all of them. */
+  excluded: string[][];
   /** Folded words that must match in the authors. */
   authors: string[];
   /** Tag index words ("#to-read"). */
   tags: string[];
   years: { min: number; max: number } | null;
   sources: PaperSource[];
+  /** The same filters, negated (`-author:x`, `-tag:x`, `-year:…`, `-source:x`). */
+  not: { authors: string[]; tags: string[]; years: { min: number; max: number }[]; sources: PaperSource[] };
 }
 
-const TOKEN = /(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))/giy;
+/** More words than anyone types; a pasted page is cut here. */
+const MAX_WORDS = 32;
+const MAX_LENGTH = 1000;
 
-export function parseQuery(input: string): ParsedQuery {
+const TOKEN = /(-?)(?:([a-z]+):)?(?:("[^"]*"?)|(\S+))/giy;
+
+export function parseQuery(raw: string): ParsedQuery {
+  const input = raw.slice(0, MAX_LENGTH);
   const query: ParsedQuery = {
     words: [],
     lastWordIsPrefix: false,
+    exact: [],
     phrases: [],
     excluded: [],
     authors: [],
     tags: [],
     years: null,
     sources: [],
+    not: { authors: [], tags: [], years: [], sources: [] },
   };
   let lastFreeEnd = -1;
   let i = 0;
@@ -52,18 +65,23 @@ export function parseQuery(input: string): ParsedQuery {
     const m = TOKEN.exec(input);
     if (!m || m[0].length === 0) break;
     i = TOKEN.lastIndex;
-    const [raw, minus, field, quoted, bare] = m;
+    const [token, minus, field, quotedRaw, bare] = m;
+    const closed = quotedRaw !== undefined && quotedRaw.length > 1 && quotedRaw.endsWith('"');
+    const quoted = quotedRaw === undefined ? undefined : quotedRaw.slice(1, closed ? -1 : undefined);
     const value = quoted ?? bare ?? '';
-    if (field && applyField(query, field.toLowerCase(), value, quoted !== undefined)) continue;
+    if (field && applyField(query, field.toLowerCase(), value, quoted !== undefined, Boolean(minus))) continue;
     const text = field ? `${field}:${value}` : value;
+    const words = queryWords(text);
     if (minus && !field) {
-      query.excluded.push(...queryWords(text));
-    } else if (quoted !== undefined && !field) {
-      const phrase = queryWords(text);
-      if (phrase.length > 1) query.phrases.push(phrase);
-      query.words.push(...phrase.filter((w) => !STOP_WORDS.has(w)));
+      // "-self-attention" leaves out the compound, "-\"a b\"" papers with all its words.
+      if (words.length > 1 && quoted === undefined) query.excluded.push([words.join('')]);
+      else if (words.length) query.excluded.push(words);
+    } else if (closed && !field) {
+      if (words.length > 1) query.phrases.push(words);
+      query.exact.push(...words.filter((w) => !STOP_WORDS.has(w)));
     } else {
-      query.words.push(...queryWords(minus ? raw : text));
+      // Free text, an unknown field, or a quote still being typed: plain words.
+      query.words.push(...queryWords(minus ? token : text));
       lastFreeEnd = i;
     }
   }
@@ -79,38 +97,44 @@ export function parseQuery(input: string): ParsedQuery {
     if (kept[kept.length - 1] !== query.words[query.words.length - 1]) query.lastWordIsPrefix = false;
     query.words = kept;
   }
-  query.words = [...new Set(query.words)];
+  const distinct = [...new Set(query.words)];
+  if (distinct.length > MAX_WORDS) query.lastWordIsPrefix = false;
+  query.words = distinct.slice(0, MAX_WORDS);
+  query.exact = [...new Set(query.exact)].filter((w) => !query.words.includes(w)).slice(0, MAX_WORDS);
   return query;
 }
 
-function applyField(query: ParsedQuery, field: string, value: string, quoted: boolean): boolean {
+function applyField(query: ParsedQuery, field: string, value: string, quoted: boolean, negated: boolean): boolean {
   switch (field) {
     case 'author':
     case 'authors':
     case 'by': {
       const words = queryWords(value);
       if (!words.length) return false;
-      query.authors.push(...words);
+      (negated ? query.not.authors : query.authors).push(...words);
       return true;
     }
     case 'tag':
     case 'tags':
       if (!value.trim()) return false;
-      query.tags.push(tagWord(value));
+      (negated ? query.not.tags : query.tags).push(tagWord(value));
       return true;
     case 'year': {
       const years = quoted ? null : parseYears(value);
       if (!years) return false;
-      query.years = query.years
-        ? { min: Math.max(query.years.min, years.min), max: Math.min(query.years.max, years.max) }
-        : years;
+      if (negated) query.not.years.push(years);
+      else
+        query.years = query.years
+          ? { min: Math.max(query.years.min, years.min), max: Math.min(query.years.max, years.max) }
+          : years;
       return true;
     }
     case 'source':
     case 'src': {
       const source = SOURCE_NAMES[value.toLowerCase()];
       if (!source) return false;
-      if (!query.sources.includes(source)) query.sources.push(source);
+      const list = negated ? query.not.sources : query.sources;
+      if (!list.includes(source)) list.push(source);
       return true;
     }
     default:
@@ -154,7 +178,9 @@ function parseYears(value: string): { min: number; max: number } | null {
 
 /** True when the query asks for nothing: the library is listed newest first. */
 export function isEmptyQuery(q: ParsedQuery): boolean {
+  const n = q.not;
   return (
-    !q.words.length && !q.phrases.length && !q.excluded.length && !q.authors.length && !q.tags.length && !q.years && !q.sources.length
+    !q.words.length && !q.exact.length && !q.phrases.length && !q.excluded.length && !q.authors.length && !q.tags.length &&
+    !q.years && !q.sources.length && !n.authors.length && !n.tags.length && !n.years.length && !n.sources.length
   );
 }

@@ -50,7 +50,7 @@ export class Ranker {
 
   rank(candidates: readonly RankText[], coarse: readonly number[], q: ParsedQuery): RankText[] {
     const words: { word: string; keys: readonly Key[] }[] = [
-      ...q.words.filter((w) => w.length > 1).map((word) => ({ word, keys: ALL_KEYS })),
+      ...[...q.words, ...q.exact].filter((w) => w.length > 1).map((word) => ({ word, keys: ALL_KEYS })),
       ...q.authors.map((word) => ({ word, keys: ['authors'] as const })),
     ];
     if (!words.length) return [...candidates];

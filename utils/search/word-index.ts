@@ -184,11 +184,9 @@ export class WordIndex {
     return this.docOf.has(id);
   }
 
-  /** Latest `updatedAt` among indexed papers: with `size`, the cheap staleness check. */
-  get maxUpdatedAt(): number {
-    let max = 0;
-    for (let d = 0; d < this.ids.length; d++) if (this.alive[d] && this.updatedAt[d]! > max) max = this.updatedAt[d]!;
-    return max;
+  /** `libraryFingerprint` of the indexed papers' `updatedAt`s: with `size`, the staleness check. */
+  get fingerprint(): number {
+    return libraryFingerprint(this.updatedAt.filter((_, d) => this.alive[d]));
   }
 
   /** Adds a paper, replacing its previous entry. */
@@ -338,7 +336,8 @@ export class WordIndex {
       }
       for (const term of this.overlay.keys()) if (term.startsWith(word)) offer(term, QUALITY.prefix);
     }
-    const budget = typoBudget(word.length);
+    // Numbers (years, arXiv ids, model sizes) are exact things: no typos.
+    const budget = /^\d+$/.test(word) ? 0 : typoBudget(word.length);
     if (budget > 0 && !word.startsWith('#')) {
       const mask = letterMask(word);
       const consider = (term: string, termMask: number) => {
@@ -418,12 +417,17 @@ export class WordIndex {
 
     // The word being typed is a prefix; so is any word of four letters or more ("exit" finds
     // "exiting", "quantiz" finds "quantization"), as half-remembered words are often stems.
+    // The word being typed is a prefix; so is any word of three letters or more ("llm" finds
+    // "llms", "exit" finds "exiting"), as half-remembered words are often stems. Quoted words
+    // match exactly.
     const words = q.words.map((w, i) => ({
       word: w,
-      prefix: (q.lastWordIsPrefix && i === q.words.length - 1) || w.length >= 4,
+      prefix: (q.lastWordIsPrefix && i === q.words.length - 1) || w.length >= 3,
+      exact: false,
       mask: 0,
     }));
-    for (const w of q.authors) words.push({ word: w, prefix: true, mask: FIELDS.authors });
+    for (const w of q.exact) words.push({ word: w, prefix: false, exact: true, mask: 0 });
+    for (const w of q.authors) words.push({ word: w, prefix: true, exact: false, mask: FIELDS.authors });
 
     if (!words.length) {
       const ids: string[] = [];
@@ -438,8 +442,11 @@ export class WordIndex {
     const { alive, postings, fields } = this;
     const { total, hits, best } = this.scratch(n);
     const touched: number[] = [];
-    for (const { word, prefix, mask: only } of words) {
-      for (const { term, quality } of this.expand(word, prefix)) {
+    for (const { word, prefix, exact, mask: only } of words) {
+      const expansions = exact ? this.expand(word, false).filter((e) => e.term === word) : this.expand(word, prefix);
+      // Highlight typo matches only when the word itself (or a word it begins) is nowhere.
+      const literal = expansions.some((e) => e.quality >= QUALITY.prefix && this.documentFrequency(e.term) > 0);
+      for (const { term, quality } of expansions) {
         const idf = Math.log(1 + this.liveCount / Math.max(1, this.documentFrequency(term)));
         let used = false;
         // The base postings are walked inline: this loop is the hot path of a keystroke.
@@ -469,7 +476,7 @@ export class WordIndex {
             used = true;
           }
         }
-        if (used) terms.add(term);
+        if (used && (!literal || quality >= QUALITY.prefix)) terms.add(term);
       }
       for (const d of touched) {
         total[d]! += best[d]!;
@@ -492,7 +499,9 @@ export class WordIndex {
     if (chosen.length > limit) {
       const threshold = kthLargest(Float32Array.from(chosen, (d) => total[d]!), limit);
       head = [];
-      for (const d of chosen) if (total[d]! >= threshold && head.length < limit) head.push(d);
+      // Everything above the cut-off first, then ties at it (newest first) until full.
+      for (const d of chosen) if (total[d]! > threshold) head.push(d);
+      for (const d of chosen) if (total[d] === threshold && head.length < limit) head.push(d);
     }
     const RANK_SPACE = 2 ** 22;
     const keys = Float64Array.from(head, (d) => Math.round(total[d]! * 1000) * RANK_SPACE + rank[d]!);
@@ -524,13 +533,22 @@ export class WordIndex {
 
   /** Documents passing the filters (tags, years, sources, exclusions); null when none apply. */
   private filter(q: ParsedQuery, terms: Set<string>): Uint8Array | null {
-    if (!q.tags.length && !q.years && !q.sources.length && !q.excluded.length) return null;
+    const not = q.not;
+    if (
+      !q.tags.length && !q.years && !q.sources.length && !q.excluded.length &&
+      !not.authors.length && !not.tags.length && !not.years.length && !not.sources.length
+    ) {
+      return null;
+    }
     const n = this.ids.length;
     const allowed = new Uint8Array(n);
     for (let d = 0; d < n; d++) {
       if (!this.alive[d]) continue;
-      if (q.years && (this.years[d]! < q.years.min || this.years[d]! > q.years.max)) continue;
+      const year = this.years[d]!;
+      if (q.years && (year < q.years.min || year > q.years.max)) continue;
+      if (not.years.some((y) => year >= y.min && year <= y.max)) continue;
       if (q.sources.length && !q.sources.some((s) => this.sources[d]! & SOURCE_BITS[s])) continue;
+      if (not.sources.some((s) => this.sources[d]! & SOURCE_BITS[s])) continue;
       allowed[d] = 1;
     }
     for (const tag of q.tags) {
@@ -539,7 +557,19 @@ export class WordIndex {
       for (let d = 0; d < n; d++) allowed[d]! &= has[d]!;
       terms.add(tag);
     }
-    for (const word of q.excluded) this.eachPosting(word, (d) => (allowed[d] = 0));
+    for (const tag of not.tags) this.eachPosting(tag, (d) => (allowed[d] = 0));
+    for (const word of not.authors) {
+      this.eachPosting(word, (d, mask) => {
+        if (mask & FIELDS.authors) allowed[d] = 0;
+      });
+    }
+    // A unit of several words leaves out the papers holding all of them.
+    for (const unit of q.excluded) {
+      const count = new Uint8Array(n);
+      for (const word of new Set(unit)) this.eachPosting(word, (d) => count[d]!++);
+      const need = new Set(unit).size;
+      for (let d = 0; d < n; d++) if (count[d]! >= need) allowed[d] = 0;
+    }
     return allowed;
   }
 }
@@ -592,6 +622,18 @@ function emptySnapshot(): IndexSnapshot {
   };
 }
 
+/**
+ * A sum over every paper's `updatedAt` (each reduced mod 2^31 - 1, so 50k of them stay exact in
+ * a double). Any paper added, removed, or changed through the repository without the index
+ * seeing it changes it, as does a restore of an older version: cheap to read from the
+ * `updatedAt` index, and compared on every open.
+ */
+export function libraryFingerprint(updatedAts: Iterable<number>): number {
+  let sum = 0;
+  for (const t of updatedAts) sum += t % 2147483647;
+  return sum;
+}
+
 /** Each index word of a paper with the fields it occurs in. */
 export function documentTerms(paper: IndexablePaper): Map<string, number> {
   const out = new Map<string, number>();
@@ -599,6 +641,8 @@ export function documentTerms(paper: IndexablePaper): Map<string, number> {
     for (const word of indexWords(text)) out.set(word, (out.get(word) ?? 0) | bit);
   };
   add(paper.title, FIELDS.title);
+  // The arXiv id ("1506.03134", "hep-th/9901001") finds its paper.
+  add(paper.id.replace(/^arxiv:/, ''), FIELDS.title);
   add(paper.authors.join(', '), FIELDS.authors);
   for (const tag of paper.tags) {
     add(tag, FIELDS.tags);

@@ -66,6 +66,20 @@ describe('search engine over IndexedDB', () => {
     expect((await engine.search('elsewhere')).ids).toEqual(['arxiv:1506.03134']);
   });
 
+  it('notices an older version of a paper restored behind its back', async () => {
+    await repo.savePaper(pointer, 1);
+    await repo.savePaper(pruning, 2);
+    const before = (await db.papers.get('arxiv:1506.03134'))!;
+    await repo.savePaper({ ...pointer, version: 2, title: 'Pointer Networks, second version' }, 3);
+    await (await SearchEngine.open(repo)).search('');
+    await vi.waitFor(async () => expect(await db.searchIndex.get('meta')).toBeDefined());
+    // A backup restored straight into the table: same count, the newest paper unchanged.
+    await db.papers.put(before);
+    const engine = await SearchEngine.open(repo);
+    expect((await engine.search('second version')).ids).toEqual([]);
+    expect((await engine.search('pointer')).ids).toEqual(['arxiv:1506.03134']);
+  });
+
   it('reloads when another context stored a newer index and forgot changes it had not seen', async () => {
     await repo.savePaper(pointer, 1);
     const lagging = await SearchEngine.open(repo);

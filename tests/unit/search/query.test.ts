@@ -19,9 +19,10 @@ describe('query syntax', () => {
   it('reads fields, phrases and exclusions', () => {
     const q = parseQuery('author:vinyals tag:to-read "exact phrase here" -survey source:hf year:2018..2020 attention');
     expect(q).toMatchObject({
-      words: ['exact', 'phrase', 'here', 'attention'],
+      words: ['attention'],
+      exact: ['exact', 'phrase', 'here'],
       phrases: [['exact', 'phrase', 'here']],
-      excluded: ['survey'],
+      excluded: [['survey']],
       authors: ['vinyals'],
       tags: ['#to-read'],
       sources: ['huggingface'],
@@ -29,6 +30,26 @@ describe('query syntax', () => {
       lastWordIsPrefix: true,
     });
     expect(parseQuery('author:"van der Berg"').authors).toEqual(['van', 'der', 'berg']);
+  });
+
+  it('negates any filter with a minus, and excludes compounds and quoted words as units', () => {
+    expect(parseQuery('-author:vinyals -tag:to-read -source:hf -year:2019 nets').not).toEqual({
+      authors: ['vinyals'],
+      tags: ['#to-read'],
+      sources: ['huggingface'],
+      years: [{ min: 2019, max: 2019 }],
+    });
+    expect(parseQuery('pointer -self-attention -"neural networks"').excluded).toEqual([['selfattention'], ['neural', 'networks']]);
+  });
+
+  it('takes a quoted single word exactly and ignores a lone letter among words', () => {
+    expect(parseQuery('"bert" models')).toMatchObject({ exact: ['bert'], words: ['models'], phrases: [] });
+    expect(parseQuery('gpt 4 tuning').words).toEqual(['gpt', 'tuning']);
+  });
+
+  it('cuts a pasted page down to a query', () => {
+    const q = parseQuery(Array.from({ length: 300 }, (_, i) => `word${i}`).join(' '));
+    expect(q.words).toHaveLength(32);
   });
 
   it('reads every year form', () => {
@@ -43,7 +64,8 @@ describe('query syntax', () => {
     expect(parseQuery('venue:neurips').words).toEqual(['venue', 'neurips']);
     expect(parseQuery('year:soon').words).toEqual(['year', 'soon']);
     expect(parseQuery('source:openreview').words).toEqual(['source', 'openreview']);
-    expect(parseQuery('"unclosed phrase').phrases).toEqual([['unclosed', 'phrase']]);
+    // A quote still being typed is plain words, the last one unfinished.
+    expect(parseQuery('"unclosed phra')).toMatchObject({ phrases: [], words: ['unclosed', 'phra'], lastWordIsPrefix: true });
     expect(() => parseQuery('-- : "" -" ::: year:')).not.toThrow();
   });
 

@@ -69,6 +69,47 @@ describe('word index', () => {
     expect(ids(index, 'networks -pointer')).toEqual(['c']);
   });
 
+  it('negates filters and excludes compounds as a whole', () => {
+    expect(ids(index, 'networks -author:vinyals')).toEqual(['c']);
+    expect(ids(index, 'networks -tag:to-read')).toEqual(['c']);
+    expect(ids(index, 'networks -source:hf')).toEqual(['c']);
+    expect(ids(index, 'networks -year:2015')).toEqual(['c']);
+    const compounds = WordIndex.build([
+      paper('x', { title: 'Self-attention everywhere', savedAt: 1 }),
+      paper('y', { title: 'Attention and self-supervision', savedAt: 2 }),
+    ]);
+    expect(ids(compounds, 'attention -self-attention')).toEqual(['y']);
+    expect(ids(compounds, 'attention -"supervision attention"')).toEqual(['x']);
+  });
+
+  it('matches a quoted word exactly, a short word as a stem, and an arXiv id', () => {
+    const acronyms = WordIndex.build([
+      paper('arxiv:2401.00001', { title: 'LLMs as tool-using agents', savedAt: 1 }),
+      paper('arxiv:2401.00002', { title: 'BART denoising', savedAt: 2 }),
+      paper('arxiv:2401.00003', { title: 'BERT pretraining', savedAt: 3 }),
+    ]);
+    expect(ids(acronyms, 'llm agents')).toEqual(['arxiv:2401.00001']);
+    expect(ids(acronyms, '"bart"')).toEqual(['arxiv:2401.00002']);
+    expect(ids(acronyms, '2401.00003')).toEqual(['arxiv:2401.00003']);
+  });
+
+  it('keeps the best match when more papers match than asked for', () => {
+    const many = WordIndex.build([
+      paper('best', { title: 'BART', savedAt: 0 }),
+      ...Array.from({ length: 50 }, (_, i) => paper(`tie${i}`, { abstract: 'about bart and more', savedAt: 100 + i })),
+    ]);
+    const result = many.match(parseQuery('bart'), 10);
+    expect(result.total).toBe(51);
+    expect(result.ids).toHaveLength(10);
+    expect(result.ids[0]).toBe('best');
+  });
+
+  it('highlights typo matches only when the word itself is nowhere', () => {
+    const terms = index.match(parseQuery('pointer ')).terms;
+    expect([...terms]).toEqual(['pointer']);
+    expect([...index.match(parseQuery('pointre ')).terms]).toEqual(['pointer']);
+  });
+
   it('lists every paper newest first for an empty query', () => {
     expect(ids(index, '')).toEqual(['c', 'b', 'a']);
     expect(index.recent()).toEqual(['c', 'b', 'a']);
@@ -80,7 +121,7 @@ describe('word index', () => {
     live.remove('a');
     live.upsert(paper('d', { title: 'Hopfield networks', savedAt: 4, updatedAt: 4 }));
     expect(live.size).toBe(3);
-    expect(live.maxUpdatedAt).toBe(9);
+    expect(live.fingerprint).toBe(9 + 0 + 4);
     expect(ids(live, 'gradcam')).toEqual([]);
     expect(ids(live, 'tag:to-read')).toEqual([]);
     expect(ids(live, 'revisited')).toEqual(['b']);
