@@ -32,7 +32,17 @@ export function useLibrarySearch(query: string): LibrarySearch {
   useEffect(() => {
     let live = true;
     SearchEngine.open(repository).then(
-      (opened) => live && setEngine(opened),
+      (opened) => {
+        if (!live) return;
+        setEngine(opened);
+        // Once results are up, the thorough staleness check; a rebuild refreshes the results.
+        setTimeout(() => {
+          opened.verify().then(
+            (rebuilt) => live && rebuilt && setRevision((r) => r + 1),
+            (e: unknown) => console.error('[paperdex:search] could not check the search index', e),
+          );
+        }, 0);
+      },
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
     );
     return () => {

@@ -12,8 +12,12 @@ export function memoryStore(papers: readonly Paper[]): SearchStore {
         deltaSeq: 0,
         log: [],
         paperCount: byId.size,
-        fingerprint: libraryFingerprint([...byId.values()].map((p) => p.updatedAt)),
+        maxUpdatedAt: Math.max(0, ...[...byId.values()].map((p) => p.updatedAt)),
       };
+    },
+    async libraryFingerprint() {
+      const papers = [...byId.values()];
+      return { fingerprint: libraryFingerprint(papers.map((p) => p.updatedAt)), count: papers.length, seq: 0 };
     },
     async searchChangesSince() {
       return { log: [], snapshotSeq: 0 };

@@ -14,8 +14,8 @@ export interface SearchState {
   /** Changes after it, oldest first. */
   log: Required<SearchLogEntry>[];
   paperCount: number;
-  /** `libraryFingerprint` of every paper's `updatedAt`. */
-  fingerprint: number;
+  /** The newest `updatedAt`: with the count, the check made before the first results. */
+  maxUpdatedAt: number;
 }
 
 export function createRepository(db: PaperdexDb) {
@@ -79,14 +79,13 @@ export function createRepository(db: PaperdexDb) {
         const snapshot = await db.searchIndex.get('snapshot');
         const deltaSeq = snapshot?.deltaSeq ?? 0;
         const log = (await db.searchLog.where('seq').above(deltaSeq).toArray()) as Required<SearchLogEntry>[];
-        // Keys of the updatedAt index only: no record is read.
-        const updatedAts = (await db.papers.orderBy('updatedAt').keys()) as number[];
+        const [newest] = (await db.papers.orderBy('updatedAt').reverse().limit(1).keys()) as number[];
         return {
           snapshot: snapshot?.snapshot ?? null,
           deltaSeq,
           log,
-          paperCount: updatedAts.length,
-          fingerprint: libraryFingerprint(updatedAts),
+          paperCount: await db.papers.count(),
+          maxUpdatedAt: newest ?? 0,
         };
       });
     },
@@ -100,6 +99,19 @@ export function createRepository(db: PaperdexDb) {
       });
     },
 
+    /**
+     * `libraryFingerprint` of every paper's `updatedAt` (index keys only, no record read) and
+     * the last change number, read together: the thorough staleness check, made after the
+     * first results are on screen.
+     */
+    async libraryFingerprint(): Promise<{ fingerprint: number; count: number; seq: number }> {
+      return db.transaction('r', db.papers, db.searchLog, async () => {
+        const updatedAts = (await db.papers.orderBy('updatedAt').keys()) as number[];
+        const last = await db.searchLog.orderBy('seq').last();
+        return { fingerprint: libraryFingerprint(updatedAts), count: updatedAts.length, seq: last?.seq ?? 0 };
+      });
+    },
+
     /** The last change's number: changes when the library does (for live queries). */
     async lastChangeSeq(): Promise<number> {
       const last = await db.searchLog.orderBy('seq').last();
@@ -108,9 +120,11 @@ export function createRepository(db: PaperdexDb) {
 
     /** The whole library with the last change it includes, for a full index rebuild. */
     async snapshotLibrary(): Promise<{ papers: Paper[]; seq: number }> {
-      return db.transaction('r', db.papers, db.searchLog, async () => {
+      return db.transaction('r', db.papers, db.searchLog, db.searchIndex, async () => {
         const last = await db.searchLog.orderBy('seq').last();
-        return { papers: await db.papers.toArray(), seq: last?.seq ?? 0 };
+        const meta = await db.searchIndex.get('meta');
+        // The log may have been emptied by a stored snapshot: this one includes at least as much.
+        return { papers: await db.papers.toArray(), seq: Math.max(last?.seq ?? 0, meta?.deltaSeq ?? 0) };
       });
     },
 

@@ -35,7 +35,7 @@ export interface SearchResult {
 /** What the engine needs of the library: the repository, or an in-memory stand-in in tests. */
 export type SearchStore = Pick<
   Repository,
-  'loadSearchState' | 'searchChangesSince' | 'snapshotLibrary' | 'saveSearchSnapshot' | 'getPapers'
+  'loadSearchState' | 'searchChangesSince' | 'snapshotLibrary' | 'saveSearchSnapshot' | 'getPapers' | 'libraryFingerprint'
 >;
 
 /**
@@ -81,12 +81,27 @@ export class SearchEngine {
     this.records.clear();
     this.ranker.clear();
     await this.apply(state.log);
-    const stale = !index || this.index.size !== state.paperCount || this.index.fingerprint !== state.fingerprint;
+    const stale = !index || this.index.size !== state.paperCount || this.index.maxUpdatedAt !== state.maxUpdatedAt;
     if (stale && (state.paperCount > 0 || this.index.size > 0)) {
       await this.rebuild();
     } else if (this.index.pending > COMPACT_AFTER) {
       this.compact();
     }
+  }
+
+  /**
+   * The thorough check, for after the first results: a fingerprint of every paper's
+   * `updatedAt` catches what count and newest date miss (an older version restored, one paper
+   * swapped for another). Rebuilds and returns true when the index was stale.
+   */
+  async verify(): Promise<boolean> {
+    await this.refresh();
+    const library = await this.repo.libraryFingerprint();
+    // Changes made meanwhile are for the next refresh; compare only a settled state.
+    if (library.seq > this.appliedSeq) return false;
+    if (library.count === this.index.size && library.fingerprint === this.index.fingerprint) return false;
+    await this.rebuild();
+    return true;
   }
 
   /** Builds the index from the whole library (first run, after an upgrade or an outside write). */

@@ -184,7 +184,14 @@ export class WordIndex {
     return this.docOf.has(id);
   }
 
-  /** `libraryFingerprint` of the indexed papers' `updatedAt`s: with `size`, the staleness check. */
+  /** Newest `updatedAt` among indexed papers: with `size`, the quick staleness check. */
+  get maxUpdatedAt(): number {
+    let max = 0;
+    for (let d = 0; d < this.ids.length; d++) if (this.alive[d] && this.updatedAt[d]! > max) max = this.updatedAt[d]!;
+    return max;
+  }
+
+  /** `libraryFingerprint` of the indexed papers' `updatedAt`s: the thorough staleness check. */
   get fingerprint(): number {
     return libraryFingerprint(this.updatedAt.filter((_, d) => this.alive[d]));
   }

@@ -68,14 +68,16 @@ describe('search engine over IndexedDB', () => {
 
   it('notices an older version of a paper restored behind its back', async () => {
     await repo.savePaper(pointer, 1);
-    await repo.savePaper(pruning, 2);
     const before = (await db.papers.get('arxiv:1506.03134'))!;
     await repo.savePaper({ ...pointer, version: 2, title: 'Pointer Networks, second version' }, 3);
+    await repo.savePaper(pruning, 4);
     await (await SearchEngine.open(repo)).search('');
     await vi.waitFor(async () => expect(await db.searchIndex.get('meta')).toBeDefined());
     // A backup restored straight into the table: same count, the newest paper unchanged.
     await db.papers.put(before);
     const engine = await SearchEngine.open(repo);
+    expect(await engine.verify()).toBe(true);
+    expect(await engine.verify()).toBe(false);
     expect((await engine.search('second version')).ids).toEqual([]);
     expect((await engine.search('pointer')).ids).toEqual(['arxiv:1506.03134']);
   });

@@ -121,6 +121,7 @@ describe('word index', () => {
     live.remove('a');
     live.upsert(paper('d', { title: 'Hopfield networks', savedAt: 4, updatedAt: 4 }));
     expect(live.size).toBe(3);
+    expect(live.maxUpdatedAt).toBe(9);
     expect(live.fingerprint).toBe(9 + 0 + 4);
     expect(ids(live, 'gradcam')).toEqual([]);
     expect(ids(live, 'tag:to-read')).toEqual([]);
