@@ -23,4 +23,4 @@ export interface ProtocolMap {
   libraryChanged(changes: Record<string, PaperStatus>): void;
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -393,14 +393,6 @@ export class WordIndex {
     for (const term of this.overlay.keys()) check(term, letterMask(term));
   }
 
-  /** Every live paper, most recently saved first. */
-  recent(): string[] {
-    const order = this.recencyOrder();
-    const out: string[] = [];
-    for (let i = order.length - 1; i >= 0; i--) out.push(this.ids[order[i]!]!);
-    return out;
-  }
-
   /** Live documents by save time, oldest first, and each document's place in that order. */
   private recencyOrder(): Int32Array {
     if (!this.recencyDocs) {
