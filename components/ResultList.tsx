@@ -22,8 +22,6 @@ interface Props {
   footer?: string;
 }
 
-const EMPTY = new Set<string>();
-
 /** The results, virtualised: only the rows on screen (and a few more) are in the DOM. */
 export function ResultList({ engine, resultKey, ids, preloaded, terms, selected, revision, onSelect, onOpen, onRemove, footer }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -62,7 +60,7 @@ export function ResultList({ engine, resultKey, ids, preloaded, terms, selected,
               key={item.key}
               id={id}
               paper={loaded.get(id) ?? preloaded?.find((p) => p.id === id)}
-              terms={terms ?? EMPTY}
+              terms={terms}
               selected={item.index === selected}
               position={item.index}
               total={ids.length}

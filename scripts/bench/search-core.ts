@@ -54,7 +54,7 @@ async function main() {
     const library = generateLibrary(size);
 
     let t = performance.now();
-    const snapshot = WordIndex.build(library).toSnapshot();
+    const snapshot = WordIndex.buildSnapshot(library);
     const buildMs = performance.now() - t;
 
     // Loading = what IndexedDB hands back (a structured clone) turned into a live index.

@@ -107,9 +107,7 @@ export class SearchEngine {
   /** Builds the index from the whole library (first run, after an upgrade or an outside write). */
   async rebuild(): Promise<void> {
     const { papers, seq } = await this.repo.snapshotLibrary();
-    const building = WordIndex.empty();
-    for (const paper of papers) building.upsert(paper);
-    const snapshot = building.toSnapshot();
+    const snapshot = WordIndex.buildSnapshot(papers);
     this.index = WordIndex.fromSnapshot(snapshot);
     this.appliedSeq = seq;
     this.records.clear();

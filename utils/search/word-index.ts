@@ -164,11 +164,16 @@ export class WordIndex {
     return new WordIndex(snapshot);
   }
 
-  /** Builds a compact index of a whole library. */
-  static build(papers: Iterable<IndexablePaper>): WordIndex {
+  /** The compact, storable index of a whole library. */
+  static buildSnapshot(papers: Iterable<IndexablePaper>): IndexSnapshot {
     const index = WordIndex.empty();
     for (const paper of papers) index.upsert(paper);
-    return WordIndex.fromSnapshot(index.toSnapshot());
+    return index.toSnapshot();
+  }
+
+  /** Builds a compact index of a whole library. */
+  static build(papers: Iterable<IndexablePaper>): WordIndex {
+    return WordIndex.fromSnapshot(WordIndex.buildSnapshot(papers));
   }
 
   get size(): number {
@@ -178,10 +183,6 @@ export class WordIndex {
   /** Papers added or removed since the snapshot (overlay and tombstones): when many, compact. */
   get pending(): number {
     return this.ids.length - this.baseDocs + (this.ids.length - this.liveCount);
-  }
-
-  has(id: string): boolean {
-    return this.docOf.has(id);
   }
 
   /** Newest `updatedAt` among indexed papers: with `size`, the quick staleness check. */
@@ -414,8 +415,6 @@ export class WordIndex {
     const terms = new Set<string>();
     const allowed = this.filter(q, terms);
 
-    // The word being typed is a prefix; so is any word of four letters or more ("exit" finds
-    // "exiting", "quantiz" finds "quantization"), as half-remembered words are often stems.
     // The word being typed is a prefix; so is any word of three letters or more ("llm" finds
     // "llms", "exit" finds "exiting"), as half-remembered words are often stems. Quoted words
     // match exactly.
