@@ -9,7 +9,9 @@ export default defineConfig({
     name: 'Paperdex',
     description:
       'Save arXiv papers with their abstracts to a local library and find them again with typo-tolerant search.',
-    permissions: [],
+    // contextMenus: "Save paper to Paperdex" on links; notifications: how a save from a link or
+    // the keyboard went; activeTab: the address of the tab the popup or the shortcut acts on.
+    permissions: ['contextMenus', 'notifications', 'activeTab'],
     host_permissions: HOST_PERMISSIONS,
     // Type "pd" and a space in the address bar to search the library.
     omnibox: { keyword: 'pd' },
@@ -18,6 +20,10 @@ export default defineConfig({
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+P' },
         description: 'Open the Paperdex search',
+      },
+      'save-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the paper in this tab (abstract page, PDF, HTML view, Hugging Face)',
       },
     },
   },

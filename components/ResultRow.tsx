@@ -52,6 +52,12 @@ export const ResultRow = memo(function ResultRow({ id, paper, terms, selected, p
         <div className="paper-meta">
           <Highlighted segments={highlight(shortAuthors(paper.authors), terms)} />
           <span> · {paperYear(paper)}</span>
+          {paper.withdrawn && <span className="badge badge-withdrawn">withdrawn</span>}
+          {paper.incomplete && (
+            <span className="badge" title="Saved without its abstract, authors or exact date: save it again to complete it">
+              incomplete
+            </span>
+          )}
           {paper.tags.map((tag) => (
             <span key={tag} className="tag">
               {tag}

@@ -1,34 +1,47 @@
-import { paperIdFor, type Paper, type PaperInput } from './paper';
+import { paperIdFor, type Paper, type PaperUpdate } from './paper';
 
 /**
- * Folds what a page showed into the stored record (pure). One record per paper: sources are
- * united; a version at least as new as the stored one refreshes the metadata (fields the page
- * did not show are kept); the user's tags, notes and first save time are never touched.
+ * Folds a paper's metadata into the stored record (pure). One record per paper: sources are
+ * united; metadata at least as new as the stored version refreshes the record (fields it lacks
+ * are kept); an incomplete save never overwrites a complete record; the user's tags, notes and
+ * first save time are never touched. `source` is where the user saved it from, if anywhere.
  */
-export function mergePaper(existing: Paper | undefined, input: PaperInput, now: number): Paper {
-  const { source, ...metadata } = input;
+export function mergePaper(existing: Paper | undefined, update: PaperUpdate, now: number): Paper {
+  const { source, ...metadata } = update;
   if (!existing) {
     return {
       id: paperIdFor(metadata.arxivId),
       ...metadata,
-      sources: [source],
+      sources: source ? [source] : [],
       tags: [],
       notes: '',
       savedAt: now,
       updatedAt: now,
     };
   }
-  const sources = existing.sources.includes(source) ? existing.sources : [...existing.sources, source];
-  if (metadata.version < existing.version) return { ...existing, sources, updatedAt: now };
-  return {
-    ...existing,
+  const sources = !source || existing.sources.includes(source) ? existing.sources : [...existing.sources, source];
+  const keep = metadata.incomplete
+    ? !existing.incomplete
+    : metadata.version < existing.version && !existing.incomplete;
+  if (keep) return { ...existing, sources, updatedAt: now };
+
+  const { incomplete: _wasIncomplete, withdrawn: _wasWithdrawn, ...kept } = existing;
+  const merged: Paper = {
+    ...kept,
     ...metadata,
     authors: metadata.authors.length ? metadata.authors : existing.authors,
     abstract: metadata.abstract || existing.abstract,
     categories: metadata.categories.length ? metadata.categories : existing.categories,
-    doi: metadata.doi ?? existing.doi,
-    published: existing.published < metadata.published ? existing.published : metadata.published,
+    published:
+      existing.incomplete || metadata.incomplete || metadata.published < existing.published
+        ? metadata.published
+        : existing.published,
     sources,
     updatedAt: now,
   };
+  const doi = metadata.doi ?? existing.doi;
+  if (doi) merged.doi = doi;
+  const journalRef = metadata.journalRef ?? existing.journalRef;
+  if (journalRef) merged.journalRef = journalRef;
+  return merged;
 }

@@ -5,7 +5,7 @@ import type { PaperMetadata } from './paper-schema';
  * backup format, so it is a public contract: see README "Record format".
  */
 
-export type { PaperInput, PaperMetadata } from './paper-schema';
+export type { PaperInput, PaperMetadata, SeenPaper } from './paper-schema';
 
 export const SOURCES = ['arxiv', 'huggingface'] as const;
 export type PaperSource = (typeof SOURCES)[number];
@@ -21,6 +21,9 @@ export interface Paper extends PaperMetadata {
   /** Epoch ms of the last change to the record. */
   updatedAt: number;
 }
+
+/** Complete metadata on its way into the library, and the site the user saved it from. */
+export type PaperUpdate = PaperMetadata & { source?: PaperSource };
 
 export function paperIdFor(arxivId: string): string {
   return `arxiv:${arxivId}`;

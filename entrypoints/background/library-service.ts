@@ -1,27 +1,78 @@
 import { z } from 'zod';
-import type { Repository } from '@/utils/db/repository';
-import type { PaperStatus, Result } from '@/utils/messaging';
+import { completePaper, lacksEssentials, needsLookup } from '@/utils/complete-paper';
+import { statusOf, type Repository } from '@/utils/db/repository';
+import type { PaperStatus, Result, SaveOutcome } from '@/utils/messaging';
+import type { SeenPaper } from '@/utils/paper';
 import { paperInputSchema } from '@/utils/paper-schema';
+import type { LookupResult } from './metadata-lookup';
 
 const idSchema = z.string().regex(/^arxiv:\S+$/, 'expected a paper id such as arxiv:2401.12345');
 const idListSchema = z.array(idSchema).max(1000);
 
 type Notify = (changes: Record<string, PaperStatus>) => void;
 
+/** Where the background fetches what pages do not show: arXiv first, Hugging Face second. */
+export interface Lookups {
+  arxiv(arxivId: string): Promise<LookupResult>;
+  huggingFace(arxivId: string): Promise<LookupResult>;
+}
+
+const NO_LOOKUPS: Lookups = {
+  arxiv: async () => ({ ok: false, reason: 'offline', message: 'Looking papers up is switched off.' }),
+  huggingFace: async () => ({ ok: false, reason: 'offline', message: 'Looking papers up is switched off.' }),
+};
+
 /**
  * The library's write side, as the background exposes it: every payload is validated here,
  * once, and every expected failure becomes a Result the UI can show.
  */
-export function createLibraryService(repository: Repository, notify: Notify) {
+export function createLibraryService(repository: Repository, notify: Notify, lookups: Lookups = NO_LOOKUPS) {
+  /** arXiv's answer, or Hugging Face's when arXiv has none and the paper has a new-style id. */
+  async function lookUp(seen: SeenPaper): Promise<LookupResult> {
+    const arxiv = await lookups.arxiv(seen.arxivId);
+    if (arxiv.ok || seen.arxivId.includes('/')) return arxiv;
+    const hf = await lookups.huggingFace(seen.arxivId);
+    return hf.ok ? hf : arxiv;
+  }
+
+  /**
+   * A page that showed everything a reader needs was saved at once; the version and categories
+   * it lacked (Hugging Face, search results) follow when arXiv answers. A paper removed
+   * meanwhile stays removed.
+   */
+  async function enrich(seen: SeenPaper): Promise<void> {
+    const found = await lookups.arxiv(seen.arxivId);
+    if (!found.ok) return console.warn('[paperdex:lookup]', `kept ${seen.arxivId} as the page showed it: ${found.message}`);
+    const completed = completePaper(seen, found.paper);
+    if (!completed.ok) return;
+    const paper = await repository.refreshPaper(completed.paper);
+    if (paper) notify({ [paper.id]: statusOf(paper) });
+  }
+
   return {
-    async savePaper(payload: unknown): Promise<Result<PaperStatus>> {
+    /**
+     * Saves what a page showed. What it lacks is fetched first when a reader would miss it
+     * (abstract, authors, date); when that fails the paper is saved marked incomplete if the
+     * page gave a title, and not at all otherwise. The outcome says why either way.
+     */
+    async savePaper(payload: unknown): Promise<Result<SaveOutcome>> {
       const input = paperInputSchema.safeParse(payload);
       if (!input.success) return invalid(input.error);
+      const { source, ...seen } = input.data;
+      let found: LookupResult | undefined;
+      if (lacksEssentials(seen)) found = await lookUp(seen);
+      const completed = completePaper(seen, found?.ok ? found.paper : undefined);
+      if (!completed.ok) {
+        return { ok: false, code: 'lookup', message: found && !found.ok ? found.message : 'The page gave no title.' };
+      }
       return guard(async () => {
-        const paper = await repository.savePaper(input.data);
-        const status: PaperStatus = { saved: true, version: paper.version };
+        const paper = await repository.savePaper({ ...completed.paper, source });
+        const status = statusOf(paper);
         notify({ [paper.id]: status });
-        return status;
+        if (!found && needsLookup(seen)) {
+          void enrich(seen).catch((error: unknown) => console.error('[paperdex:lookup]', error));
+        }
+        return paper.incomplete && found && !found.ok ? { ...status, note: found.message } : status;
       });
     },
 

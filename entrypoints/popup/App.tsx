@@ -1,7 +1,9 @@
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { ResultList } from '@/components/ResultList';
+import { SaveThisPage } from '@/components/SaveThisPage';
 import { SearchHelp } from '@/components/SearchHelp';
+import { useActiveTabPaper } from '@/hooks/useActiveTabPaper';
 import { useLibrarySearch } from '@/hooks/useLibrarySearch';
 import { sendMessage } from '@/utils/messaging';
 import type { Paper } from '@/utils/paper';
@@ -14,6 +16,7 @@ export function App() {
   const [problem, setProblem] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const { engine, result, recent, revision, error } = useLibrarySearch(query);
+  const thisPage = useActiveTabPaper();
 
   // While a new query is being answered the previous results stay (no flicker); until the
   // engine has answered once, the newest saves show.
@@ -96,6 +99,7 @@ export function App() {
         </button>
       </div>
       {helpOpen && <SearchHelp id="search-help" />}
+      <SaveThisPage state={thisPage.state} onSave={thisPage.save} />
       {(problem || error) && (
         <div role="alert" className="banner banner-error">
           {problem ?? `Search is unavailable: ${error?.message}. Your saved papers are untouched.`}
@@ -137,8 +141,9 @@ function Status({ query, count, relaxed, empty }: { query: string; count: number
           <strong>Your library is empty.</strong>
         </p>
         <p>
-          Open any paper's abstract page on arxiv.org and click <em>Save to Paperdex</em> beside its title. Saved papers
-          appear here, searchable by title, authors, abstract, tags and notes.
+          Click <em>Save to Paperdex</em> beside any paper on arXiv (abstract pages, listings, search) or Hugging Face,
+          right-click a link to a paper, or press Alt+Shift+S on a paper's PDF. Saved papers appear here, searchable by
+          title, authors, abstract, tags and notes.
         </p>
       </div>
     );

@@ -11,8 +11,28 @@ export function fixtureText(...path: string[]): string {
   return readFileSync(join(FIXTURES, ...path), 'utf8');
 }
 
-/** Serves a saved page for one URL; every other request to the sites gets a 404, never the network. */
-export type SiteRoutes = Map<string, { body: string; contentType?: string; status?: number }>;
+export interface RouteAnswer {
+  body: string;
+  contentType?: string;
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+/** An answer, `'offline'` (the connection fails), or a function of the request's URL giving either. */
+export type RouteEntry = RouteAnswer | 'offline' | ((url: URL) => RouteAnswer | 'offline');
+
+/**
+ * Serves saved pages and API responses by origin + path; every other request to the sites gets
+ * a 404, never the network.
+ */
+export type SiteRoutes = Map<string, RouteEntry>;
+
+/** A saved arXiv API response, as export.arxiv.org serves it. */
+export function arxivApiAnswer(file: string, status = 200): RouteAnswer {
+  return { body: fixtureText('arxiv-api', file), contentType: 'application/atom+xml; charset=utf-8', status };
+}
+
+export const ARXIV_API = 'https://export.arxiv.org/api/query';
 
 /**
  * Launches Debian's Chromium with the built extension in a fresh profile. Nothing leaves the
@@ -37,8 +57,17 @@ export async function launchWithExtension(routes: SiteRoutes): Promise<BrowserCo
   });
   await context.route(/^https:\/\/((www|export)\.)?arxiv\.org\/|^https:\/\/huggingface\.co\//, (route: Route) => {
     const url = new URL(route.request().url());
-    const page = routes.get(`${url.origin}${url.pathname}`);
-    if (page) return route.fulfill({ status: page.status ?? 200, contentType: page.contentType ?? 'text/html; charset=utf-8', body: page.body });
+    const entry = routes.get(`${url.origin}${url.pathname}`);
+    const answer = typeof entry === 'function' ? entry(url) : entry;
+    if (answer === 'offline') return route.abort('internetdisconnected');
+    if (answer) {
+      return route.fulfill({
+        status: answer.status ?? 200,
+        contentType: answer.contentType ?? 'text/html; charset=utf-8',
+        headers: answer.headers,
+        body: answer.body,
+      });
+    }
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the test fixtures' });
   });
   return context;

@@ -59,3 +59,22 @@ export async function seedLibrary(extensionPage: Page, papers: Paper[]): Promise
     papers,
   );
 }
+
+/** Every stored record, read from one of the extension's pages. */
+export async function readLibrary(extensionPage: Page): Promise<Paper[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<Paper[]>((resolve, reject) => {
+        const open = indexedDB.open('paperdex');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('papers').objectStore('papers').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as Paper[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}

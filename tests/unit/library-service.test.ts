@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLibraryService } from '@/entrypoints/background/library-service';
 import { openDatabase, type PaperdexDb } from '@/utils/db/database';
 import { createRepository, type Repository } from '@/utils/db/repository';
+import type { LookupResult } from '@/entrypoints/background/metadata-lookup';
+import type { SeenPaper } from '@/utils/paper';
 import { paperInput } from './paper-factory';
 
 let db: PaperdexDb;
@@ -39,11 +41,17 @@ describe('library service (background boundary)', () => {
     expect(result.ok ? '' : result.message).toMatch(/title|version/);
     expect(await service.savePaper({ arxivId: '<img src=x>' })).toMatchObject({ ok: false, code: 'invalid' });
     expect(await service.savePaper(null)).toMatchObject({ ok: false, code: 'invalid' });
-    // Links are the paper's own arXiv addresses: a page cannot plant another.
-    expect(await service.savePaper({ ...paperInput(), url: 'javascript:alert(1)' })).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await service.savePaper({ ...paperInput(), pdfUrl: 'https://evil.example/x.pdf' })).toMatchObject({ ok: false, code: 'invalid' });
     expect(await repo.countPapers()).toBe(0);
     expect(notify).not.toHaveBeenCalled();
+  });
+
+  it("stores the paper's own arXiv addresses whatever links a page sends", async () => {
+    const service = createLibraryService(repo, notify);
+    await service.savePaper({ ...paperInput(), url: 'javascript:alert(1)', pdfUrl: 'https://evil.example/x.pdf' });
+    expect(await repo.getPaper('arxiv:1810.05270')).toMatchObject({
+      url: 'https://arxiv.org/abs/1810.05270',
+      pdfUrl: 'https://arxiv.org/pdf/1810.05270',
+    });
   });
 
   it('removes a paper and tells open tabs', async () => {
@@ -63,5 +71,111 @@ describe('library service (background boundary)', () => {
     expect(result).toMatchObject({ ok: false, code: 'quota' });
     expect(result.ok ? '' : result.message).toMatch(/storage .* is full/);
     expect(await repo.countPapers()).toBe(1);
+  });
+});
+
+describe('saving what a page only partly shows', () => {
+  const api: SeenPaper = {
+    arxivId: '1605.08386',
+    version: 2,
+    title: 'Heat-bath random walks with Markov bases',
+    authors: ['Caprice Stanley', 'Tobias Windisch'],
+    abstract: 'Graphs on lattice points are studied.',
+    published: '2016-05-26',
+    updated: '2017-01-02',
+    categories: ['math.CO', 'math.ST'],
+  };
+  const found = (paper: SeenPaper): LookupResult => ({ ok: true, paper });
+  const offline: LookupResult = { ok: false, reason: 'offline', message: "arXiv can't be reached: check your connection." };
+  const missing: LookupResult = { ok: false, reason: 'not-found', message: 'Hugging Face has no paper 1605.08386.' };
+
+  it('fetches what a link or a PDF lacks and stores a complete record', async () => {
+    const arxiv = vi.fn(async () => found(api));
+    const service = createLibraryService(repo, notify, { arxiv, huggingFace: vi.fn() });
+    const result = await service.savePaper({ arxivId: '1605.08386', version: 1, source: 'arxiv' });
+    expect(result).toEqual({ ok: true, value: { saved: true, version: 2 } });
+    expect(arxiv).toHaveBeenCalledWith('1605.08386');
+    const { savedAt: _s, updatedAt: _u, ...stored } = (await repo.getPaper('arxiv:1605.08386'))!;
+    expect(stored).toEqual({
+      id: 'arxiv:1605.08386',
+      ...api,
+      url: 'https://arxiv.org/abs/1605.08386',
+      pdfUrl: 'https://arxiv.org/pdf/1605.08386',
+      sources: ['arxiv'],
+      tags: [],
+      notes: '',
+    });
+  });
+
+  it('keeps what the page showed over the API (the reader saw it) and takes dates from the API', async () => {
+    const service = createLibraryService(repo, notify, { arxiv: async () => found(api), huggingFace: vi.fn() });
+    await service.savePaper({ arxivId: '1605.08386', title: 'Heat-bath random walks (as listed)', authors: ['C. Stanley'], source: 'arxiv' });
+    expect(await repo.getPaper('arxiv:1605.08386')).toMatchObject({
+      title: 'Heat-bath random walks (as listed)',
+      authors: ['C. Stanley'],
+      abstract: api.abstract,
+      published: '2016-05-26',
+      version: 2,
+    });
+  });
+
+  it('asks Hugging Face when arXiv fails, for new-style ids only', async () => {
+    const huggingFace = vi.fn(async () => found({ ...api, version: undefined, categories: undefined, updated: undefined }));
+    const service = createLibraryService(repo, notify, { arxiv: async () => offline, huggingFace });
+    expect(await service.savePaper({ arxivId: '1605.08386', source: 'huggingface' })).toEqual({ ok: true, value: { saved: true, version: 1 } });
+    expect(await repo.getPaper('arxiv:1605.08386')).toMatchObject({ abstract: api.abstract, categories: [], version: 1 });
+    expect(await service.savePaper({ arxivId: 'hep-th/9901001', source: 'arxiv' })).toEqual({ ok: false, code: 'lookup', message: offline.message });
+    expect(huggingFace).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves what the page showed, marked incomplete, when nobody can complete it, and says why', async () => {
+    const service = createLibraryService(repo, notify, { arxiv: async () => offline, huggingFace: async () => missing });
+    const result = await service.savePaper({ arxivId: '1605.08386', title: api.title, authors: api.authors, source: 'arxiv' });
+    expect(result).toEqual({ ok: true, value: { saved: true, version: 1, incomplete: true, note: offline.message } });
+    expect(await repo.getPaper('arxiv:1605.08386')).toMatchObject({ title: api.title, authors: api.authors, abstract: '', published: '2016-05-01', incomplete: true });
+    expect(await service.getPaperStatus(['arxiv:1605.08386'])).toEqual({ ok: true, value: { 'arxiv:1605.08386': { saved: true, version: 1, incomplete: true } } });
+  });
+
+  it('completes an incomplete record on a later save and keeps what the user added', async () => {
+    let answer: LookupResult = offline;
+    const service = createLibraryService(repo, notify, { arxiv: async () => answer, huggingFace: async () => missing });
+    await service.savePaper({ arxivId: '1605.08386', title: api.title, source: 'arxiv' });
+    const incomplete = (await repo.getPaper('arxiv:1605.08386'))!;
+    await db.papers.put({ ...incomplete, tags: ['to-read'], notes: 'from the reading group' });
+    answer = found(api);
+    expect(await service.savePaper({ arxivId: '1605.08386', title: api.title, source: 'arxiv' })).toEqual({ ok: true, value: { saved: true, version: 2 } });
+    const complete = (await repo.getPaper('arxiv:1605.08386'))!;
+    expect(complete.incomplete).toBeUndefined();
+    expect(complete).toMatchObject({ abstract: api.abstract, published: '2016-05-26', tags: ['to-read'], notes: 'from the reading group' });
+  });
+
+  it('saves nothing when nothing names the paper but its id and the lookups fail', async () => {
+    const service = createLibraryService(repo, notify, { arxiv: async () => offline, huggingFace: async () => missing });
+    expect(await service.savePaper({ arxivId: '1605.08386', source: 'arxiv' })).toEqual({ ok: false, code: 'lookup', message: offline.message });
+    expect(await repo.countPapers()).toBe(0);
+    expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('saves a page that shows what a reader needs at once and adds version and categories afterwards', async () => {
+    let answer!: (r: LookupResult) => void;
+    const arxiv = vi.fn(() => new Promise<LookupResult>((resolve) => (answer = resolve)));
+    const service = createLibraryService(repo, notify, { arxiv, huggingFace: vi.fn() });
+    const { version: _v, categories: _c, updated: _u, ...fromHf } = api;
+    expect(await service.savePaper({ ...fromHf, source: 'huggingface' })).toEqual({ ok: true, value: { saved: true, version: 1 } });
+    expect(await repo.getPaper('arxiv:1605.08386')).toMatchObject({ version: 1, categories: [], sources: ['huggingface'] });
+    answer(found(api));
+    await vi.waitFor(async () => expect(await repo.getPaper('arxiv:1605.08386')).toMatchObject({ version: 2, categories: api.categories, sources: ['huggingface'] }));
+    expect(notify).toHaveBeenLastCalledWith({ 'arxiv:1605.08386': { saved: true, version: 2 } });
+  });
+
+  it('does not bring back a paper removed before its details arrived', async () => {
+    let answer!: (r: LookupResult) => void;
+    const service = createLibraryService(repo, notify, { arxiv: () => new Promise((resolve) => (answer = resolve)), huggingFace: vi.fn() });
+    const { version: _v, ...fromSearch } = api;
+    await service.savePaper({ ...fromSearch, source: 'arxiv' });
+    await service.removePaper('arxiv:1605.08386');
+    answer(found(api));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await repo.countPapers()).toBe(0);
   });
 });

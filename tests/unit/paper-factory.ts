@@ -1,7 +1,7 @@
-import type { PaperInput } from '@/utils/paper';
+import type { PaperSource, PaperUpdate } from '@/utils/paper';
 
-/** A valid savePaper payload; tests override what they look at. */
-export function paperInput(overrides: Partial<PaperInput> = {}): PaperInput {
+/** A complete paper as the background saves it; tests override what they look at. */
+export function paperInput(overrides: Partial<PaperUpdate> = {}): PaperUpdate & { source: PaperSource } {
   const arxivId = overrides.arxivId ?? '1810.05270';
   return {
     arxivId,

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { onMessage, sendMessage, type PaperStatus, type Result } from '../messaging';
+import { lacksEssentials } from '../complete-paper';
+import { onMessage, sendMessage, type Result, type SaveOutcome } from '../messaging';
 import { paperIdFor, type PaperSource } from '../paper';
 import type { FoundPaper, ParseResult } from '../sites/common';
 import { createSaveButton, type SaveButton } from './save-button';
@@ -11,41 +12,32 @@ interface Entry {
   found: FoundPaper;
 }
 
+export interface PaperButtons {
+  /** Puts buttons beside papers (and problems) found on the page; safe to call again. */
+  add(result: ParseResult): void;
+  /** Whether an element already has a button beside it. */
+  has(anchor: Element): boolean;
+  /** Takes every button out of the page (client-side navigation to another paper). */
+  reset(): void;
+}
+
 /**
  * Puts a Save button beside every paper a parser found (and an unreadable-page state beside
  * every problem), keeps each button in step with the library, and removes them all when the
- * extension goes away. Never throws into the page.
+ * extension goes away. Pages that add papers later (scrolling, client-side navigation) call
+ * `add` again with what is new. Never throws into the page.
  */
-export function mountPaperButtons(
-  ctx: ContentScriptContext,
-  result: ParseResult,
-  source: PaperSource,
-  logPrefix: string,
-): void {
+export function createPaperButtons(ctx: ContentScriptContext, source: PaperSource, logPrefix: string): PaperButtons {
   const byId = new Map<string, Entry[]>();
   /** Per paper, how many states have been applied: an answer older than the last is stale. */
   const generation = new Map<string, number>();
-  const hosts: HTMLElement[] = [];
-
-  for (const { anchor, reason } of result.problems) {
-    console.error(logPrefix, `couldn't read this page: ${reason}`);
-    const button = createSaveButton(() => undefined);
-    button.set({ kind: 'unreadable', reason });
-    place(anchor, button.host);
-  }
-
-  for (const found of result.papers) {
-    const id = paperIdFor(found.paper.arxivId);
-    const button = createSaveButton(() => void save(found, id));
-    const list = byId.get(id) ?? [];
-    list.push({ button, found });
-    byId.set(id, list);
-    place(found.anchor, button.host);
-  }
+  let anchors = new WeakSet<Element>();
+  const hosts = new Set<HTMLElement>();
 
   function place(anchor: Element, host: HTMLElement): void {
     anchor.after(host);
-    hosts.push(host);
+    anchors.add(anchor);
+    hosts.add(host);
   }
 
   function bump(id: string): number {
@@ -54,13 +46,26 @@ export function mountPaperButtons(
     return next;
   }
 
-  function show(id: string, status: PaperStatus): void {
+  /** The buttons of one paper that are still in the page (frameworks re-render cards). */
+  function entries(id: string): Entry[] {
+    const list = (byId.get(id) ?? []).filter((e) => e.button.host.isConnected);
+    if (list.length) byId.set(id, list);
+    else byId.delete(id);
+    return list;
+  }
+
+  function show(id: string, status: SaveOutcome, list = entries(id)): void {
     bump(id);
-    for (const { button, found } of byId.get(id) ?? []) {
-      if (status.saved) {
+    for (const { button, found } of list) {
+      if (status.saved && status.incomplete) {
+        // A change notice carries no reason: keep the one the save answered with.
+        const note = status.note ?? (button.state.kind === 'incomplete' ? button.state.note : undefined);
+        button.set({ kind: 'incomplete', version: status.version, note });
+      } else if (status.saved) {
+        const available = found.paper.version ?? 0;
         button.set(
-          found.paper.version > status.version
-            ? { kind: 'outdated', version: status.version, available: found.paper.version }
+          available > status.version
+            ? { kind: 'outdated', version: status.version, available }
             : { kind: 'saved', version: status.version },
         );
       } else if (button.state.kind !== 'saving' && button.state.kind !== 'failed') {
@@ -71,18 +76,19 @@ export function mountPaperButtons(
 
   async function save(found: FoundPaper, id: string): Promise<void> {
     bump(id);
-    for (const { button } of byId.get(id) ?? []) button.set({ kind: 'saving' });
+    const fetching = lacksEssentials(found.paper);
+    for (const { button } of entries(id)) button.set({ kind: 'saving', fetching });
     const result = await ask(() => sendMessage('savePaper', { ...found.paper, source }));
     if (result.ok) return show(id, result.value);
     console.error(logPrefix, `couldn't save ${id}: ${result.message}`);
     bump(id);
-    for (const { button } of byId.get(id) ?? []) button.set({ kind: 'failed', message: result.message });
+    for (const { button } of entries(id)) button.set({ kind: 'failed', message: result.message });
   }
 
-  async function refresh(): Promise<void> {
-    if (!byId.size) return;
-    const asked = new Map([...byId.keys()].map((id) => [id, generation.get(id) ?? 0]));
-    const result = await ask(() => sendMessage('getPaperStatus', [...byId.keys()]));
+  async function refresh(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const asked = new Map(ids.map((id) => [id, generation.get(id) ?? 0]));
+    const result = await ask(() => sendMessage('getPaperStatus', ids));
     if (!result.ok) return console.error(logPrefix, `couldn't read the library: ${result.message}`);
     for (const [id, status] of Object.entries(result.value)) {
       // A save or a change notice that arrived meanwhile is newer than this answer.
@@ -90,20 +96,55 @@ export function mountPaperButtons(
     }
   }
 
-  if (byId.size) {
+  let listening = false;
+  function listen(): void {
+    if (listening) return;
+    listening = true;
     onMessage('libraryChanged', ({ data }) => {
       for (const [id, status] of Object.entries(data)) if (byId.has(id)) show(id, status);
     });
     // A page restored from the back/forward cache may show a state that changed meanwhile.
     ctx.addEventListener(window, 'pageshow', (event) => {
-      if (event.persisted) void refresh();
+      if (event.persisted) void refresh([...byId.keys()]);
     });
-    void refresh();
   }
 
   ctx.onInvalidated(() => {
     for (const host of hosts) host.remove();
   });
+
+  return {
+    has: (anchor) => anchors.has(anchor),
+    reset() {
+      for (const host of hosts) host.remove();
+      hosts.clear();
+      byId.clear();
+      anchors = new WeakSet();
+    },
+    add(result) {
+      for (const { anchor, reason } of result.problems) {
+        if (anchors.has(anchor)) continue;
+        console.error(logPrefix, `couldn't read this page: ${reason}`);
+        const button = createSaveButton(() => undefined);
+        button.set({ kind: 'unreadable', reason });
+        place(anchor, button.host);
+      }
+      const added = new Set<string>();
+      for (const found of result.papers) {
+        if (anchors.has(found.anchor)) continue;
+        const id = paperIdFor(found.paper.arxivId);
+        const button = createSaveButton(() => void save(found, id));
+        const list = byId.get(id) ?? [];
+        list.push({ button, found });
+        byId.set(id, list);
+        place(found.anchor, button.host);
+        added.add(id);
+      }
+      if (!added.size) return;
+      listen();
+      void refresh([...added]);
+    },
+  };
 }
 
 /** Sends a message; a background that cannot be reached becomes an expected failure. */

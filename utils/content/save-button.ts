@@ -6,8 +6,11 @@
 
 export type ButtonState =
   | { kind: 'unsaved' }
-  | { kind: 'saving' }
+  /** `fetching`: the page lacks details the background is fetching from arXiv. */
+  | { kind: 'saving'; fetching: boolean }
   | { kind: 'saved'; version: number }
+  /** Saved without its abstract, authors or exact date; `note` says why, when known. */
+  | { kind: 'incomplete'; version: number; note?: string }
   /** Saved, but the page shows a newer version than the library has. */
   | { kind: 'outdated'; version: number; available: number }
   | { kind: 'failed'; message: string }
@@ -19,6 +22,8 @@ export const LABELS = {
   save: 'Save to Paperdex',
   saved: 'Saved in Paperdex',
   outdated: (version: number) => `Saved · v${version} available`,
+  incomplete: 'Saved · incomplete',
+  retry: 'Retry',
   unreadable: "Couldn't read this page",
 } as const;
 
@@ -30,7 +35,10 @@ button:hover { background: #8f1414; }
 button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }
 button[data-state="saved"] { background: #fff; color: #1f7a3a; border-color: #1f7a3a; }
 button[data-state="saving"] { opacity: 0.7; cursor: progress; }
-button[data-state="outdated"] { background: #fff; color: #8a5a00; border-color: #8a5a00; }
+button[data-state="outdated"], button[data-state="incomplete"] { background: #fff; color: #8a5a00; border-color: #8a5a00; }
+button.retry { background: #fff; color: #b31b1b; padding: 0.1em 0.7em; }
+button.retry:hover { background: #fbeaea; }
+button.retry[hidden] { display: none; }
 .progress { color: #555; }
 button[data-state="unreadable"] { background: #f6f6f6; color: #555; border-color: #999; cursor: not-allowed; }
 .detail { color: #8f1414; }
@@ -43,12 +51,40 @@ export interface SaveButton {
   readonly state: ButtonState;
 }
 
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/** One stylesheet object shared by every button's shadow root: cheap on pages with hundreds. */
+function styleSheet(): CSSStyleSheet | null {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(STYLE);
+    } catch {
+      sharedSheet = null; // no constructable stylesheets: each root gets a <style>
+    }
+  }
+  return sharedSheet;
+}
+
+function adopt(root: ShadowRoot, sheet: CSSStyleSheet): boolean {
+  try {
+    root.adoptedStyleSheets = [sheet];
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Creates the button's host element; the caller places it in the page. */
 export function createSaveButton(onActivate: (button: SaveButton) => void): SaveButton {
   const host = document.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = STYLE;
+  const sheet = styleSheet();
+  if (!sheet || !adopt(root, sheet)) {
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    root.append(style);
+  }
   const row = document.createElement('span');
   row.className = 'row';
   const button = document.createElement('button');
@@ -56,8 +92,13 @@ export function createSaveButton(onActivate: (button: SaveButton) => void): Save
   const detail = document.createElement('span');
   detail.className = 'detail';
   detail.setAttribute('role', 'status');
-  row.append(button, detail);
-  root.append(style, row);
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.className = 'retry';
+  retry.textContent = LABELS.retry;
+  retry.hidden = true;
+  row.append(button, detail, retry);
+  root.append(row);
 
   let current: ButtonState = { kind: 'unsaved' };
   const api: SaveButton = {
@@ -68,13 +109,18 @@ export function createSaveButton(onActivate: (button: SaveButton) => void): Save
     set(state) {
       current = state;
       render(button, detail, state);
+      retry.hidden = state.kind !== 'failed' && state.kind !== 'incomplete';
     },
   };
-  button.addEventListener('click', (event) => {
+  const activate = (event: Event) => {
     event.preventDefault();
     event.stopPropagation();
-    if (current.kind === 'unsaved' || current.kind === 'failed' || current.kind === 'outdated') onActivate(api);
-  });
+    // Every state but these saves: a saved paper is refreshed from this page (and the page's
+    // site joins its sources), keeping the user's tags and notes.
+    if (current.kind !== 'saving' && current.kind !== 'unreadable') onActivate(api);
+  };
+  button.addEventListener('click', activate);
+  retry.addEventListener('click', activate);
   api.set(current);
   return api;
 }
@@ -97,11 +143,16 @@ function render(button: HTMLButtonElement, detail: HTMLElement, state: ButtonSta
     case 'saving':
       button.textContent = LABELS.save;
       detail.className = 'detail progress';
-      detail.textContent = 'Saving…';
+      detail.textContent = state.fetching ? 'Fetching the details from arXiv…' : 'Saving…';
+      break;
+    case 'incomplete':
+      button.textContent = LABELS.incomplete;
+      button.title = 'Saved without some details (abstract, authors or date). Click to fetch them again.';
+      detail.textContent = `${state.note ?? 'Some details could not be fetched.'} Retry to complete it.`;
       break;
     case 'saved':
       button.textContent = LABELS.saved;
-      button.title = `In your library (v${state.version}). Search it from the Paperdex toolbar button.`;
+      button.title = `In your library (v${state.version}). Click to refresh it from this page; tags and notes stay.`;
       break;
     case 'outdated':
       button.textContent = LABELS.outdated(state.available);
@@ -109,7 +160,7 @@ function render(button: HTMLButtonElement, detail: HTMLElement, state: ButtonSta
       break;
     case 'failed':
       button.textContent = LABELS.save;
-      detail.textContent = `Couldn't save: ${state.message} Click to try again.`;
+      detail.textContent = `Couldn't save: ${state.message}`;
       break;
     case 'unreadable':
       button.textContent = LABELS.unreadable;

@@ -1,10 +1,10 @@
 import { mergePaper } from '../merge-paper';
-import { paperIdFor, type Paper, type PaperInput } from '../paper';
+import { paperIdFor, type Paper, type PaperMetadata, type PaperUpdate } from '../paper';
 import { libraryFingerprint, type IndexSnapshot } from '../search/word-index';
 import { db as defaultDb, type PaperdexDb, type SearchLogEntry } from './database';
 
 /** What a Save button needs to know about one paper. */
-export type PaperStatus = { saved: false } | { saved: true; version: number };
+export type PaperStatus = { saved: false } | { saved: true; version: number; incomplete?: true };
 
 /** Everything the search engine needs to open, read in one consistent transaction. */
 export interface SearchState {
@@ -18,16 +18,36 @@ export interface SearchState {
   maxUpdatedAt: number;
 }
 
+/** The library state a Save button shows for a stored paper. */
+export function statusOf(paper: Paper): PaperStatus {
+  return paper.incomplete ? { saved: true, version: paper.version, incomplete: true } : { saved: true, version: paper.version };
+}
+
 export function createRepository(db: PaperdexDb) {
   /** Records a change for the search index; call inside the transaction that makes it. */
   const logChange = (id: string) => db.searchLog.add({ id });
 
   return {
     /** Saves or refreshes one paper in a single transaction and returns the stored record. */
-    async savePaper(input: PaperInput, now = Date.now()): Promise<Paper> {
+    async savePaper(update: PaperUpdate, now = Date.now()): Promise<Paper> {
       return db.transaction('rw', db.papers, db.searchLog, async () => {
-        const existing = await db.papers.get(paperIdFor(input.arxivId));
-        const record = mergePaper(existing, input, now);
+        const existing = await db.papers.get(paperIdFor(update.arxivId));
+        const record = mergePaper(existing, update, now);
+        await db.papers.put(record);
+        await logChange(record.id);
+        return record;
+      });
+    },
+
+    /**
+     * Folds newer metadata into a paper that is still in the library (no source added): for
+     * details fetched after the save. Returns the record, or undefined if it was removed.
+     */
+    async refreshPaper(metadata: PaperMetadata, now = Date.now()): Promise<Paper | undefined> {
+      return db.transaction('rw', db.papers, db.searchLog, async () => {
+        const existing = await db.papers.get(paperIdFor(metadata.arxivId));
+        if (!existing) return undefined;
+        const record = mergePaper(existing, metadata, now);
         await db.papers.put(record);
         await logChange(record.id);
         return record;
@@ -55,7 +75,7 @@ export function createRepository(db: PaperdexDb) {
       return Object.fromEntries(
         ids.map((id, i) => {
           const paper = found[i];
-          return [id, paper ? { saved: true, version: paper.version } : { saved: false }];
+          return [id, paper ? statusOf(paper) : { saved: false }];
         }),
       );
     },

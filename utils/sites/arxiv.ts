@@ -2,8 +2,8 @@
  * arXiv: URL detection and pure page parsers. No browser APIs, no global `location`, no DOM writes,
  * so that every function here runs on saved pages in tests.
  */
-import type { PaperMetadata } from '../paper';
-import { collapseWhitespace, flipAuthorName, type ParseResult } from './common';
+import type { SeenPaper } from '../paper';
+import { all, collapseWhitespace, first, flipAuthorName, isWithdrawnComment, type ParseResult } from './common';
 
 export const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'] as const;
 
@@ -14,6 +14,8 @@ const SELECTORS = {
   abstract: ['#abs blockquote.abstract', 'blockquote.abstract'],
   subjects: ['td.tablecell.subjects', 'td.subjects'],
   journalDoi: ['td.tablecell.doi a', 'td.doi a'],
+  journalRef: ['td.tablecell.jref', 'td.jref'],
+  comments: ['td.tablecell.comments', 'td.comments'],
   dateline: ['#abs div.dateline', 'div.dateline'],
   history: ['div.submission-history'],
   fallbackAnchor: ['#abs', '#content-inner', 'main', '#content'],
@@ -34,10 +36,18 @@ const OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z-]{2,})?\/(\d{7})(?:v([1-9]\d*)
 export function parseArxivId(raw: string): ArxivIdParts | null {
   const text = raw.trim().replace(/^arxiv:/i, '');
   const modern = NEW_ID.exec(text);
-  if (modern) return withVersion(modern[1]!, modern[2]);
+  if (modern && isIssuedNumber(modern[1]!)) return withVersion(modern[1]!, modern[2]);
   const old = OLD_ID.exec(text);
   if (old) return withVersion(`${old[1]}/${old[2]}`, old[3]);
   return null;
+}
+
+/** YYMM.NNNN until December 2014, YYMM.NNNNN since January 2015; months 01–12. */
+function isIssuedNumber(id: string): boolean {
+  const [yymm, number] = id.split('.') as [string, string];
+  const month = Number(yymm.slice(2));
+  if (month < 1 || month > 12) return false;
+  return number.length === (Number(yymm) >= 1501 ? 5 : 4);
 }
 
 function withVersion(id: string, version: string | undefined): ArxivIdParts {
@@ -50,8 +60,24 @@ export function isArxivHost(url: URL): boolean {
 
 /** The paper an abstract page URL names (`/abs/<id>[vN]`), or null for any other page. */
 export function abstractPageId(url: URL): ArxivIdParts | null {
+  return isArxivHost(url) ? idInPath(url.pathname, /^\/abs\/(.+?)\/?$/) : null;
+}
+
+/**
+ * The paper any arXiv page about one paper names: the abstract page, the PDF (`/pdf/<id>[vN]`,
+ * with or without `.pdf`), the HTML view (`/html/<id>[vN]`, and pages inside it), or null.
+ */
+export function arxivPaperPageId(url: URL): ArxivIdParts | null {
   if (!isArxivHost(url)) return null;
-  const match = /^\/abs\/(.+?)\/?$/.exec(url.pathname);
+  return (
+    abstractPageId(url) ??
+    idInPath(url.pathname, /^\/pdf\/(.+?)(?:\.pdf)?\/?$/) ??
+    idInPath(url.pathname, /^\/html\/([a-z-]+(?:\.[A-Za-z-]+)?\/\d{7}(?:v\d+)?|\d{4}\.\d{4,5}(?:v\d+)?)(?:\/.*)?$/)
+  );
+}
+
+function idInPath(pathname: string, pattern: RegExp): ArxivIdParts | null {
+  const match = pattern.exec(pathname);
   if (!match) return null;
   try {
     return parseArxivId(decodeURIComponent(match[1]!));
@@ -84,7 +110,7 @@ export function parseAbstractPage(doc: Document, url: URL): ParseResult {
   const id = metaId?.id ?? fromUrl?.id;
   if (!id) return problem(anchor, 'no arXiv identifier on this page');
 
-  const title = collapseWhitespace(meta(doc, 'citation_title') ?? withoutDescriptor(first(doc, SELECTORS.title)));
+  const title = collapseWhitespace(meta(doc, 'citation_title') ?? readableText(first(doc, SELECTORS.title)));
   if (!title) return problem(anchor, 'no title on this page');
 
   const metaAuthors = metaAll(doc, 'citation_author').map(flipAuthorName);
@@ -93,7 +119,7 @@ export function parseAbstractPage(doc: Document, url: URL): ParseResult {
     : all(doc, SELECTORS.authors).map((a) => collapseWhitespace(a.textContent ?? ''));
 
   const abstract = collapseWhitespace(
-    meta(doc, 'citation_abstract') ?? withoutDescriptor(first(doc, SELECTORS.abstract)),
+    meta(doc, 'citation_abstract') ?? readableText(first(doc, SELECTORS.abstract)),
   );
 
   const history = submissionHistory(doc);
@@ -107,7 +133,7 @@ export function parseAbstractPage(doc: Document, url: URL): ParseResult {
   const updated =
     metaDate(doc, 'citation_online_date') ?? history.find((h) => h.version === version)?.date ?? published;
 
-  const paper: PaperMetadata = {
+  const paper: SeenPaper = {
     arxivId: id,
     version,
     title,
@@ -115,12 +141,16 @@ export function parseAbstractPage(doc: Document, url: URL): ParseResult {
     abstract,
     published,
     updated,
-    url: absUrl(id),
-    pdfUrl: pdfUrl(id),
     categories: categories(doc),
   };
   const doi = journalDoi(doc);
   if (doi) paper.doi = doi;
+  const journalRef = collapseWhitespace(first(doc, SELECTORS.journalRef)?.textContent ?? '');
+  if (journalRef) paper.journalRef = journalRef;
+  const shownVersion = history.find((h) => h.version === version);
+  if (shownVersion?.withdrawn || isWithdrawnComment(first(doc, SELECTORS.comments)?.textContent ?? '')) {
+    paper.withdrawn = true;
+  }
   return { papers: [{ paper, anchor }], problems: [] };
 }
 
@@ -152,29 +182,13 @@ function ogUrlId(doc: Document): string | undefined {
   return m?.[1];
 }
 
-function first(doc: Document, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const el = doc.querySelector(selector);
-    if (el) return el;
-  }
-  return null;
-}
-
-function all(doc: Document, selectors: readonly string[]): Element[] {
-  for (const selector of selectors) {
-    const found = doc.querySelectorAll(selector);
-    if (found.length) return [...found];
-  }
-  return [];
-}
-
 const MATHJAX_RENDERING = '.MathJax_Preview, .MathJax, .MathJax_Display, .MathJax_SVG, mjx-container, .MJX_Assistive_MathML';
 
 /**
  * Visible text of a heading or block without arXiv's "Title:" / "Abstract:" label; links that
  * arXiv shows as "this https URL" get their address back, as the meta tags have it.
  */
-function withoutDescriptor(el: Element | null): string {
+export function readableText(el: Element | null): string {
   if (!el) return '';
   const clone = el.cloneNode(true) as Element;
   clone.querySelectorAll('.descriptor').forEach((d) => d.remove());
@@ -199,16 +213,21 @@ function thisVersion(doc: Document): number | undefined {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** "[v1] Wed, 9 Sep 2026 07:35:39 UTC (5,078 KB)" lines, in order. */
-function submissionHistory(doc: Document): { version: number; date: string }[] {
+/**
+ * "[v1] Wed, 9 Sep 2026 07:35:39 UTC (5,078 KB)" lines, in order; a withdrawn version's line
+ * ends "(withdrawn)" instead of a size.
+ */
+function submissionHistory(doc: Document): { version: number; date: string; withdrawn: boolean }[] {
   const text = first(doc, SELECTORS.history)?.textContent ?? '';
-  const entries: { version: number; date: string }[] = [];
-  for (const m of text.matchAll(/\[v(\d+)\]\s*(?:\w{3},\s*)?(\d{1,2})\s+(\w{3})\w*\s+(\d{4})/g)) {
+  const entries: { version: number; date: string; withdrawn: boolean }[] = [];
+  const line = /\[v(\d+)\]\s*(?:\w{3},\s*)?(\d{1,2})\s+(\w{3})\w*\s+(\d{4})[^[]*/g;
+  for (const m of text.matchAll(line)) {
     const month = MONTHS.indexOf(m[3]!.toLowerCase()) + 1;
     if (!month) continue;
     entries.push({
       version: Number(m[1]),
       date: `${m[4]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`,
+      withdrawn: /\(withdrawn\)/i.test(m[0]),
     });
   }
   return entries;

@@ -1,8 +1,8 @@
-import type { PaperMetadata } from '../paper';
+import type { SeenPaper } from '../paper';
 
 /** A paper found on a page, with the element its Save button goes beside. */
 export interface FoundPaper {
-  paper: PaperMetadata;
+  paper: SeenPaper;
   anchor: Element;
 }
 
@@ -33,4 +33,42 @@ export function flipAuthorName(name: string): string {
   if (parts.length === 2) return `${parts[1]} ${parts[0]}`;
   if (parts.length === 3) return `${parts[2]} ${parts[0]} ${parts[1]}`;
   return parts.join(', ');
+}
+
+/** arXiv's comment on a withdrawn version: "This paper has been withdrawn by the authors …". */
+export function isWithdrawnComment(comment: string): boolean {
+  return /\bwithdrawn\b/i.test(comment);
+}
+
+/** "2026-02-13T23:01:42.000Z" → "2026-02-13"; anything else → undefined. */
+export function isoDay(value: unknown): string | undefined {
+  return typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] : undefined;
+}
+
+/** Drops fields a source left empty, so that a merge falls back to what another source had. */
+export function withoutEmpty<T extends object>(paper: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(paper)) {
+    if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) continue;
+    out[key] = value;
+  }
+  return out as T;
+}
+
+/** The first element matching any of the selectors, tried in order. */
+export function first(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const el = root.querySelector(selector);
+    if (el) return el;
+  }
+  return null;
+}
+
+/** The elements matching the first selector that matches any. */
+export function all(root: ParentNode, selectors: readonly string[]): Element[] {
+  for (const selector of selectors) {
+    const found = root.querySelectorAll(selector);
+    if (found.length) return [...found];
+  }
+  return [];
 }

@@ -16,6 +16,11 @@ export class PopupPage {
     return new PopupPage(page);
   }
 
+  /** A popup page already open (e.g. for a given tab). */
+  static wrap(page: Page): PopupPage {
+    return new PopupPage(page);
+  }
+
   items(): Locator {
     return this.results.getByRole('listitem');
   }

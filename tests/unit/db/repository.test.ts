@@ -77,6 +77,37 @@ describe('repository', () => {
     expect(again.published).toBe('2018-10-11');
   });
 
+  it('never lets an incomplete save overwrite a complete record, and completes an incomplete one', async () => {
+    await repo.savePaper(paperInput(), 1000);
+    const kept = await repo.savePaper(
+      paperInput({ version: 2, abstract: '', authors: [], published: '2018-10-01', incomplete: true, source: 'huggingface' }),
+      2000,
+    );
+    expect(kept).toMatchObject({ version: 1, published: '2018-10-11', abstract: paperInput().abstract, sources: ['arxiv', 'huggingface'] });
+    expect(kept.incomplete).toBeUndefined();
+
+    await repo.savePaper(paperInput({ arxivId: '1506.03134', abstract: '', published: '2015-06-01', incomplete: true }), 1000);
+    const completed = await repo.savePaper(paperInput({ arxivId: '1506.03134', published: '2015-06-09' }), 2000);
+    expect(completed.incomplete).toBeUndefined();
+    // The approximate date of the incomplete record gives way to the real one, even if later.
+    expect(completed.published).toBe('2015-06-09');
+  });
+
+  it('marks a withdrawn version and unmarks it when a later version is not', async () => {
+    const withdrawn = await repo.savePaper(paperInput({ version: 2, withdrawn: true }), 1000);
+    expect(withdrawn.withdrawn).toBe(true);
+    const revived = await repo.savePaper(paperInput({ version: 3 }), 2000);
+    expect(revived.withdrawn).toBeUndefined();
+  });
+
+  it('refreshes only papers still in the library, without adding a source', async () => {
+    const { source: _s, ...metadata } = paperInput({ version: 2 });
+    expect(await repo.refreshPaper(metadata, 1000)).toBeUndefined();
+    expect(await repo.countPapers()).toBe(0);
+    await repo.savePaper(paperInput({ source: 'huggingface' }), 1000);
+    expect(await repo.refreshPaper(metadata, 2000)).toMatchObject({ version: 2, sources: ['huggingface'] });
+  });
+
   it('lists newest saves first and removes papers', async () => {
     await repo.savePaper(paperInput({ arxivId: '1506.03134', title: 'Pointer Networks' }), 1000);
     await repo.savePaper(paperInput({ arxivId: 'hep-th/9901001', title: 'Old style' }), 3000);

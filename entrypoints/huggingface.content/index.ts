@@ -1,0 +1,65 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createPaperButtons } from '@/utils/content/mount-papers';
+import { embeddedPapers, hfPaperPageId, isHfListPage, parseHfListPage, parseHfPaperPage } from '@/utils/sites/huggingface';
+
+const LOG = '[paperdex:huggingface]';
+
+export default defineContentScript({
+  matches: ['https://huggingface.co/papers', 'https://huggingface.co/papers/*', 'https://huggingface.co/papers?*'],
+  runAt: 'document_end',
+  main(ctx) {
+    const buttons = createPaperButtons(ctx, 'huggingface', LOG);
+    let known = embeddedPapers(document);
+    /** The paper page the buttons belong to: Svelte may reuse the heading for the next paper. */
+    let pagePaper: string | undefined;
+
+    /** Adds buttons for papers that have none yet: on load, after scrolling, after navigation. */
+    const scan = () => {
+      try {
+        const url = new URL(location.href);
+        const paperPage = hfPaperPageId(url)?.id;
+        if (paperPage !== pagePaper) {
+          if (pagePaper) buttons.reset();
+          pagePaper = paperPage;
+        }
+        if (paperPage) {
+          const result = parseHfPaperPage(document, url);
+          if (result.papers.every((p) => !buttons.has(p.anchor))) buttons.add(result);
+        } else if (isHfListPage(url)) {
+          const result = parseHfListPage(document, known, buttons.has);
+          if (result.papers.some((p) => !known.has(p.paper.arxivId))) {
+            // Cards the first data did not cover: the page may have embedded more since.
+            known = embeddedPapers(document);
+            buttons.add(parseHfListPage(document, known, buttons.has));
+          } else {
+            buttons.add(result);
+          }
+        }
+      } catch (error) {
+        // A page we cannot handle must never break: log it and leave the page as it was.
+        console.error(LOG, 'unexpected error', error);
+      }
+    };
+
+    scan();
+    // Hugging Face renders cards on the client (infinite scroll, client-side navigation): scan
+    // again when the page changes, at most once per frame. No polling.
+    let scheduled = false;
+    const observer = new MutationObserver((records) => {
+      if (scheduled || records.every(ownChange)) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        scan();
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+  },
+});
+
+/** Our own buttons going in or out of the page are no reason to scan again. */
+function ownChange(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every((n) => n.nodeName === 'PAPERDEX-SAVE');
+}

@@ -1,0 +1,127 @@
+/**
+ * arXiv listings (`/list/<cat>/new`, `/recent`, `/pastweek`, `/list/<cat>/<yymm>`, the catch-up
+ * view) and search results (`/search/?query=…`): one entry per paper, pure parsers.
+ */
+import type { SeenPaper } from '../paper';
+import {
+  collapseWhitespace,
+  isWithdrawnComment,
+  withoutEmpty,
+  type FoundPaper,
+  type PageProblem,
+  type ParseResult,
+} from './common';
+import { isArxivHost, parseArxivId, readableText } from './arxiv';
+
+export function isListingPage(url: URL): boolean {
+  return isArxivHost(url) && /^\/(list|catchup)(\/|$)/.test(url.pathname);
+}
+
+export function isSearchPage(url: URL): boolean {
+  return isArxivHost(url) && /^\/search(\/|$)/.test(url.pathname);
+}
+
+/** "Materials Science (cond-mat.mtrl-sci); Optics (physics.optics)" → codes, in order. */
+export function categoryCodes(text: string): string[] {
+  return [...new Set([...text.matchAll(/\(([a-z-]+(?:\.[A-Za-z-]+)?)\)/g)].map((m) => m[1]!))];
+}
+
+/** The id an abstract link names: "/abs/2609.22268", "https://arxiv.org/abs/hep-th/9901001v2". */
+function linkedId(link: Element | null | undefined) {
+  const href = link?.getAttribute('href') ?? '';
+  const match = /\/abs\/([^?#]+?)\/?(?:[?#]|$)/.exec(href);
+  return match ? parseArxivId(match[1]!) : null;
+}
+
+/**
+ * Listing entries are `<dt>` (id and links) followed by `<dd>` (title, authors, comments,
+ * subjects and, on /new, the abstract). Versions show only in the HTML view link ("…v2").
+ */
+export function parseListingPage(doc: Document, skip: (anchor: Element) => boolean = () => false): ParseResult {
+  const papers: FoundPaper[] = [];
+  const problems: PageProblem[] = [];
+  for (const dt of doc.querySelectorAll('dl > dt')) {
+    const dd = dt.nextElementSibling;
+    const anchor = dd?.querySelector('.list-title') ?? dt;
+    if (skip(anchor)) continue;
+    const id = linkedId(dt.querySelector('a[href*="/abs/"]'));
+    if (!id || dd?.tagName !== 'DD') {
+      problems.push({ anchor, reason: 'an entry without an arXiv identifier' });
+      continue;
+    }
+    const htmlVersion = /v(\d+)\/?$/.exec(dt.querySelector('a[href*="/html/"]')?.getAttribute('href') ?? '')?.[1];
+    const comments = readableText(dd.querySelector('.list-comments'));
+    const abstract = dd.querySelector('p.mathjax, p.abstract');
+    const paper = withoutEmpty<SeenPaper>({
+      arxivId: id.id,
+      version: id.version ?? (htmlVersion ? Number(htmlVersion) : undefined),
+      title: collapseWhitespace(readableText(dd.querySelector('.list-title'))),
+      authors: [...dd.querySelectorAll('.list-authors a')].map((a) => collapseWhitespace(a.textContent ?? '')).filter(Boolean),
+      abstract: abstract ? collapseWhitespace(readableText(abstract)) : undefined,
+      categories: categoryCodes(dd.querySelector('.list-subjects')?.textContent ?? ''),
+      journalRef: collapseWhitespace(readableText(dd.querySelector('.list-journal-ref'))),
+      withdrawn: isWithdrawnComment(comments) || undefined,
+    });
+    if (!paper.title) {
+      problems.push({ anchor, reason: `no title for ${id.id}` });
+      continue;
+    }
+    papers.push({ paper, anchor });
+  }
+  return { papers, problems };
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** "9 September, 2026" → "2026-09-09". */
+function searchDate(text: string | undefined): string | undefined {
+  const m = /(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4})/.exec(text ?? '');
+  const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
+  return m && month ? `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : undefined;
+}
+
+/**
+ * Search results: `li.arxiv-result` with the title, authors, the full abstract in
+ * `span.abstract-full`, category tags, a DOI tag, and "Submitted <date>; v1 submitted <date>".
+ */
+export function parseSearchPage(doc: Document, skip: (anchor: Element) => boolean = () => false): ParseResult {
+  const papers: FoundPaper[] = [];
+  const problems: PageProblem[] = [];
+  for (const item of doc.querySelectorAll('li.arxiv-result')) {
+    const anchor = item.querySelector('p.title') ?? item;
+    if (skip(anchor)) continue;
+    const id = linkedId(item.querySelector('.list-title a[href*="/abs/"], a[href*="/abs/"]'));
+    if (!id) {
+      problems.push({ anchor, reason: 'a result without an arXiv identifier' });
+      continue;
+    }
+    const full = item.querySelector('span.abstract-full');
+    const abstractEl = full?.cloneNode(true) as Element | undefined;
+    // "△ Less" is the link that folds the abstract back.
+    abstractEl?.querySelectorAll('a').forEach((a) => {
+      if (/less/i.test(a.textContent ?? '')) a.remove();
+    });
+    const dates = collapseWhitespace(item.querySelector('p.is-size-7')?.textContent ?? '');
+    const submitted = searchDate(/Submitted\s+([^;]+)/.exec(dates)?.[1]);
+    const firstSubmitted = searchDate(/v1\s+submitted\s+([^;]+)/i.exec(dates)?.[1]);
+    const doi = /10\.\d{4,9}\/\S+/.exec(item.querySelector('a[href*="doi.org/"]')?.textContent ?? '')?.[0];
+    const paper = withoutEmpty<SeenPaper>({
+      arxivId: id.id,
+      version: id.version,
+      title: collapseWhitespace(readableText(item.querySelector('p.title'))),
+      authors: [...item.querySelectorAll('p.authors a')].map((a) => collapseWhitespace(a.textContent ?? '')).filter(Boolean),
+      abstract: collapseWhitespace(readableText(abstractEl ?? item.querySelector('p.abstract') ?? null)),
+      published: firstSubmitted ?? submitted,
+      updated: submitted,
+      categories: [...item.querySelectorAll('.tags span.tag[data-tooltip]')].map((t) => collapseWhitespace(t.textContent ?? '')).filter((c) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(c)),
+      doi: doi && !doi.startsWith('10.48550/') ? doi : undefined,
+      withdrawn: isWithdrawnComment(item.querySelector('p.comments')?.textContent ?? '') || undefined,
+    });
+    if (!paper.title) {
+      problems.push({ anchor, reason: `no title for ${id.id}` });
+      continue;
+    }
+    papers.push({ paper, anchor });
+  }
+  return { papers, problems };
+}
