@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createPaperButtons } from '@/utils/content/mount-papers';
-import { embeddedPapers, hfPaperPageId, isHfListPage, parseHfListPage, parseHfPaperPage } from '@/utils/sites/huggingface';
+import { hfPaperPageId, isHfListPage, parseHfListPage, parseHfPaperPage } from '@/utils/sites/huggingface';
 
 const LOG = '[paperdex:huggingface]';
 
@@ -9,7 +9,6 @@ export default defineContentScript({
   runAt: 'document_end',
   main(ctx) {
     const buttons = createPaperButtons(ctx, 'huggingface', LOG);
-    let known = embeddedPapers(document);
     /** The paper page the buttons belong to: Svelte may reuse the heading for the next paper. */
     let pagePaper: string | undefined;
 
@@ -26,14 +25,7 @@ export default defineContentScript({
           const result = parseHfPaperPage(document, url);
           if (result.papers.every((p) => !buttons.has(p.anchor))) buttons.add(result);
         } else if (isHfListPage(url)) {
-          const result = parseHfListPage(document, known, buttons.has);
-          if (result.papers.some((p) => !known.has(p.paper.arxivId))) {
-            // Cards the first data did not cover: the page may have embedded more since.
-            known = embeddedPapers(document);
-            buttons.add(parseHfListPage(document, known, buttons.has));
-          } else {
-            buttons.add(result);
-          }
+          buttons.add(parseHfListPage(document, buttons.has));
         }
       } catch (error) {
         // A page we cannot handle must never break: log it and leave the page as it was.

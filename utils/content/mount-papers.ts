@@ -62,7 +62,7 @@ export function createPaperButtons(ctx: ContentScriptContext, source: PaperSourc
         const note = status.note ?? (button.state.kind === 'incomplete' ? button.state.note : undefined);
         button.set({ kind: 'incomplete', version: status.version, note });
       } else if (status.saved) {
-        const available = found.paper.version ?? 0;
+        const available = found.version ?? 0;
         button.set(
           available > status.version
             ? { kind: 'outdated', version: status.version, available }
@@ -76,9 +76,16 @@ export function createPaperButtons(ctx: ContentScriptContext, source: PaperSourc
 
   async function save(found: FoundPaper, id: string): Promise<void> {
     bump(id);
-    const fetching = lacksEssentials(found.paper);
+    let paper;
+    try {
+      paper = found.paper;
+    } catch (error) {
+      console.error(logPrefix, `couldn't read ${id} from the page`, error);
+      paper = { arxivId: found.arxivId }; // the background fetches the rest
+    }
+    const fetching = lacksEssentials(paper);
     for (const { button } of entries(id)) button.set({ kind: 'saving', fetching });
-    const result = await ask(() => sendMessage('savePaper', { ...found.paper, source }));
+    const result = await ask(() => sendMessage('savePaper', { ...paper, source }));
     if (result.ok) return show(id, result.value);
     console.error(logPrefix, `couldn't save ${id}: ${result.message}`);
     bump(id);
@@ -132,7 +139,7 @@ export function createPaperButtons(ctx: ContentScriptContext, source: PaperSourc
       const added = new Set<string>();
       for (const found of result.papers) {
         if (anchors.has(found.anchor)) continue;
-        const id = paperIdFor(found.paper.arxivId);
+        const id = paperIdFor(found.arxivId);
         const button = createSaveButton(() => void save(found, id));
         const list = byId.get(id) ?? [];
         list.push({ button, found });

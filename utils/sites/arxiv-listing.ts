@@ -5,6 +5,7 @@
 import type { SeenPaper } from '../paper';
 import {
   collapseWhitespace,
+  foundPaper,
   isWithdrawnComment,
   withoutEmpty,
   type FoundPaper,
@@ -49,26 +50,62 @@ export function parseListingPage(doc: Document, skip: (anchor: Element) => boole
       problems.push({ anchor, reason: 'an entry without an arXiv identifier' });
       continue;
     }
-    const htmlVersion = /v(\d+)\/?$/.exec(dt.querySelector('a[href*="/html/"]')?.getAttribute('href') ?? '')?.[1];
-    const comments = readableText(dd.querySelector('.list-comments'));
-    const abstract = dd.querySelector('p.mathjax, p.abstract');
-    const paper = withoutEmpty<SeenPaper>({
-      arxivId: id.id,
-      version: id.version ?? (htmlVersion ? Number(htmlVersion) : undefined),
-      title: collapseWhitespace(readableText(dd.querySelector('.list-title'))),
-      authors: [...dd.querySelectorAll('.list-authors a')].map((a) => collapseWhitespace(a.textContent ?? '')).filter(Boolean),
-      abstract: abstract ? collapseWhitespace(readableText(abstract)) : undefined,
-      categories: categoryCodes(dd.querySelector('.list-subjects')?.textContent ?? ''),
-      journalRef: collapseWhitespace(readableText(dd.querySelector('.list-journal-ref'))),
-      withdrawn: isWithdrawnComment(comments) || undefined,
-    });
-    if (!paper.title) {
+    if (!hasText(anchor === dt ? null : anchor, 'Title:')) {
       problems.push({ anchor, reason: `no title for ${id.id}` });
       continue;
     }
-    papers.push({ paper, anchor });
+    const htmlVersion = /v(\d+)\/?$/.exec(dt.querySelector('a[href*="/html/"]')?.getAttribute('href') ?? '')?.[1];
+    const version = id.version ?? (htmlVersion ? Number(htmlVersion) : undefined);
+    papers.push(
+      foundPaper(anchor, id.id, version, () => {
+        const abstract = dd.querySelector('p.mathjax, p.abstract');
+        return withoutEmpty<SeenPaper>({
+          arxivId: id.id,
+          version,
+          title: collapseWhitespace(readableText(anchor)),
+          authors: [...dd.querySelectorAll('.list-authors a')].map((a) => collapseWhitespace(a.textContent ?? '')).filter(Boolean),
+          abstract: abstract ? collapseWhitespace(readableText(abstract)) : undefined,
+          categories: categoryCodes(dd.querySelector('.list-subjects')?.textContent ?? ''),
+          journalRef: collapseWhitespace(readableText(dd.querySelector('.list-journal-ref'))),
+          withdrawn: isWithdrawnComment(readableText(dd.querySelector('.list-comments'))) || undefined,
+        });
+      }),
+    );
   }
   return { papers, problems };
+}
+
+/** Whether an element has text besides its label, without building the whole text. */
+function hasText(el: Element | null, label = ''): boolean {
+  const text = el?.textContent ?? '';
+  return text.replace(label, '').trim().length > 0;
+}
+
+function searchResult(item: Element, arxivId: string, version: number | undefined): SeenPaper {
+  const full = item.querySelector('span.abstract-full');
+  const abstractEl = full?.cloneNode(true) as Element | undefined;
+  // "△ Less" is the link that folds the abstract back.
+  abstractEl?.querySelectorAll('a').forEach((a) => {
+    if (/less/i.test(a.textContent ?? '')) a.remove();
+  });
+  const dates = collapseWhitespace(item.querySelector('p.is-size-7')?.textContent ?? '');
+  const submitted = searchDate(/Submitted\s+([^;]+)/.exec(dates)?.[1]);
+  const firstSubmitted = searchDate(/v1\s+submitted\s+([^;]+)/i.exec(dates)?.[1]);
+  const doi = /10\.\d{4,9}\/\S+/.exec(item.querySelector('a[href*="doi.org/"]')?.textContent ?? '')?.[0];
+  return withoutEmpty<SeenPaper>({
+    arxivId,
+    version,
+    title: collapseWhitespace(readableText(item.querySelector('p.title'))),
+    authors: [...item.querySelectorAll('p.authors a')].map((a) => collapseWhitespace(a.textContent ?? '')).filter(Boolean),
+    abstract: collapseWhitespace(readableText(abstractEl ?? item.querySelector('p.abstract') ?? null)),
+    published: firstSubmitted ?? submitted,
+    updated: submitted,
+    categories: [...item.querySelectorAll('.tags span.tag[data-tooltip]')]
+      .map((t) => collapseWhitespace(t.textContent ?? ''))
+      .filter((c) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(c)),
+    doi: doi && !doi.startsWith('10.48550/') ? doi : undefined,
+    withdrawn: isWithdrawnComment(item.querySelector('p.comments')?.textContent ?? '') || undefined,
+  });
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -95,33 +132,11 @@ export function parseSearchPage(doc: Document, skip: (anchor: Element) => boolea
       problems.push({ anchor, reason: 'a result without an arXiv identifier' });
       continue;
     }
-    const full = item.querySelector('span.abstract-full');
-    const abstractEl = full?.cloneNode(true) as Element | undefined;
-    // "△ Less" is the link that folds the abstract back.
-    abstractEl?.querySelectorAll('a').forEach((a) => {
-      if (/less/i.test(a.textContent ?? '')) a.remove();
-    });
-    const dates = collapseWhitespace(item.querySelector('p.is-size-7')?.textContent ?? '');
-    const submitted = searchDate(/Submitted\s+([^;]+)/.exec(dates)?.[1]);
-    const firstSubmitted = searchDate(/v1\s+submitted\s+([^;]+)/i.exec(dates)?.[1]);
-    const doi = /10\.\d{4,9}\/\S+/.exec(item.querySelector('a[href*="doi.org/"]')?.textContent ?? '')?.[0];
-    const paper = withoutEmpty<SeenPaper>({
-      arxivId: id.id,
-      version: id.version,
-      title: collapseWhitespace(readableText(item.querySelector('p.title'))),
-      authors: [...item.querySelectorAll('p.authors a')].map((a) => collapseWhitespace(a.textContent ?? '')).filter(Boolean),
-      abstract: collapseWhitespace(readableText(abstractEl ?? item.querySelector('p.abstract') ?? null)),
-      published: firstSubmitted ?? submitted,
-      updated: submitted,
-      categories: [...item.querySelectorAll('.tags span.tag[data-tooltip]')].map((t) => collapseWhitespace(t.textContent ?? '')).filter((c) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(c)),
-      doi: doi && !doi.startsWith('10.48550/') ? doi : undefined,
-      withdrawn: isWithdrawnComment(item.querySelector('p.comments')?.textContent ?? '') || undefined,
-    });
-    if (!paper.title) {
+    if (!hasText(anchor === item ? null : anchor)) {
       problems.push({ anchor, reason: `no title for ${id.id}` });
       continue;
     }
-    papers.push({ paper, anchor });
+    papers.push(foundPaper(anchor, id.id, id.version, () => searchResult(item, id.id, id.version)));
   }
   return { papers, problems };
 }

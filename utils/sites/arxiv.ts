@@ -151,7 +151,7 @@ export function parseAbstractPage(doc: Document, url: URL): ParseResult {
   if (shownVersion?.withdrawn || isWithdrawnComment(first(doc, SELECTORS.comments)?.textContent ?? '')) {
     paper.withdrawn = true;
   }
-  return { papers: [{ paper, anchor }], problems: [] };
+  return { papers: [{ arxivId: id, version, anchor, paper }], problems: [] };
 }
 
 function problem(anchor: Element, reason: string): ParseResult {

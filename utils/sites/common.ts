@@ -1,9 +1,31 @@
 import type { SeenPaper } from '../paper';
 
-/** A paper found on a page, with the element its Save button goes beside. */
+/**
+ * A paper found on a page, with the element its Save button goes beside. The id and shown
+ * version are read at once; everything else only when it is needed (a click on Save), so that
+ * a listing of hundreds of papers costs little more than its buttons.
+ */
 export interface FoundPaper {
-  paper: SeenPaper;
+  arxivId: string;
+  /** The version the page shows, when it shows one. */
+  version?: number;
   anchor: Element;
+  /** What the page shows about the paper, read on first use. */
+  readonly paper: SeenPaper;
+}
+
+/** A found paper whose details are read from the page on first use. */
+export function foundPaper(anchor: Element, arxivId: string, version: number | undefined, read: () => SeenPaper): FoundPaper {
+  let paper: SeenPaper | undefined;
+  return {
+    arxivId,
+    ...(version === undefined ? {} : { version }),
+    anchor,
+    get paper() {
+      paper ??= read();
+      return paper;
+    },
+  };
 }
 
 /** Something on the page that looked like a paper but could not be read. */

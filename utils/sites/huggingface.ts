@@ -4,7 +4,7 @@
  * No browser APIs, so that every function here runs on saved pages in tests.
  */
 import type { SeenPaper } from '../paper';
-import { collapseWhitespace, isoDay, withoutEmpty, type FoundPaper, type ParseResult } from './common';
+import { collapseWhitespace, foundPaper, isoDay, withoutEmpty, type FoundPaper, type ParseResult } from './common';
 import { parseArxivId, type ArxivIdParts } from './arxiv';
 
 export const HF_HOST = 'huggingface.co';
@@ -102,12 +102,15 @@ export function parseHfPaperPage(doc: Document, url: URL): ParseResult {
   const anchor = doc.querySelector('main h1, h1') ?? doc.querySelector('main') ?? doc.body;
   const id = hfPaperPageId(url);
   if (!id) return { papers: [], problems: [{ anchor, reason: 'no arXiv identifier in this address' }] };
-  const data = props(doc.querySelector('[data-target="PaperContent"][data-props]')) as { paper?: unknown } | undefined;
-  const fromData = hfPaper(data?.paper);
-  if (fromData?.arxivId === id.id) return { papers: [{ paper: fromData, anchor }], problems: [] };
-  const heading = collapseWhitespace(doc.querySelector('main h1, h1')?.textContent ?? '');
-  const title = heading || collapseWhitespace(doc.title.replace(/^Paper page\s*-\s*/, ''));
-  return { papers: [{ paper: withoutEmpty<SeenPaper>({ arxivId: id.id, title }), anchor }], problems: [] };
+  const read = (): SeenPaper => {
+    const data = props(doc.querySelector('[data-target="PaperContent"][data-props]')) as { paper?: unknown } | undefined;
+    const fromData = hfPaper(data?.paper);
+    if (fromData?.arxivId === id.id) return fromData;
+    const heading = collapseWhitespace(doc.querySelector('main h1, h1')?.textContent ?? '');
+    const title = heading || collapseWhitespace(doc.title.replace(/^Paper page\s*-\s*/, ''));
+    return withoutEmpty<SeenPaper>({ arxivId: id.id, title });
+  };
+  return { papers: [foundPaper(anchor, id.id, undefined, read)], problems: [] };
 }
 
 /** Card title links: `<h3><a href="/papers/<id>">title</a></h3>` on every list view. */
@@ -115,15 +118,12 @@ const CARD_LINKS = 'article h3 a[href^="/papers/"], article h2 a[href^="/papers/
 
 /**
  * A list page: one entry per paper card, with the card's title heading as anchor. Title,
- * authors, abstract and date come from the embedded JSON; a card without data (added by
- * scrolling or after client-side navigation) gives its title and the background the rest.
- * `skip` leaves out cards that already have a button.
+ * authors, abstract and date come from the embedded JSON, read when a paper is saved (the page
+ * may have embedded more by then); a card without data (added by scrolling or after
+ * client-side navigation) gives its title and the background the rest. `skip` leaves out
+ * cards that already have a button.
  */
-export function parseHfListPage(
-  doc: Document,
-  known: Map<string, SeenPaper> = embeddedPapers(doc),
-  skip: (anchor: Element) => boolean = () => false,
-): ParseResult {
+export function parseHfListPage(doc: Document, skip: (anchor: Element) => boolean = () => false): ParseResult {
   const papers: FoundPaper[] = [];
   const seenCards = new Set<Element>();
   for (const link of doc.querySelectorAll(CARD_LINKS)) {
@@ -134,8 +134,11 @@ export function parseHfListPage(
     const anchor = link.closest('h2, h3');
     if (!id || !card || !anchor || seenCards.has(card) || skip(anchor)) continue;
     seenCards.add(card);
-    const paper = known.get(id.id) ?? withoutEmpty<SeenPaper>({ arxivId: id.id, title: collapseWhitespace(link.textContent ?? '') });
-    papers.push({ paper, anchor });
+    papers.push(
+      foundPaper(anchor, id.id, undefined, () => {
+        return embeddedPapers(doc).get(id.id) ?? withoutEmpty<SeenPaper>({ arxivId: id.id, title: collapseWhitespace(link.textContent ?? '') });
+      }),
+    );
   }
   return { papers, problems: [] };
 }
