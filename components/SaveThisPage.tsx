@@ -1,62 +1,70 @@
-import type { ActiveTabState } from '@/hooks/useActiveTabPaper';
+import type { ActiveTabPaper } from '@/hooks/useActiveTabPaper';
 
 /**
  * "Save this page" for the tab behind the popup when its address names a paper: the way to
  * save from PDF and HTML views, where no button can be put into the page.
  */
-export function SaveThisPage({ state, onSave }: { state: ActiveTabState; onSave(): void }) {
-  if (state.kind === 'none') return null;
-  const label = `arXiv ${state.ref.arxivId}${state.ref.version ? `v${state.ref.version}` : ''}`;
-  let body;
-  switch (state.kind) {
-    case 'ready':
-      body = state.status?.saved && !state.status.incomplete ? (
-        <span>This tab's paper ({label}) is in your library.</span>
-      ) : (
-        <>
-          <span>This tab shows {label}.</span>
-          <button type="button" className="save-page" onClick={onSave}>
-            Save this page
-          </button>
-        </>
-      );
-      break;
-    case 'saving':
-      body = (
-        <>
-          <span role="status">Saving {label}: fetching its details from arXiv…</span>
-          <button type="button" className="save-page" aria-disabled="true">
-            Save this page
-          </button>
-        </>
-      );
-      break;
-    case 'saved':
-      body = state.incomplete ? (
-        <>
-          <span role="status">
-            Saved {label}, incomplete: {state.note ?? 'some details are missing.'}
-          </span>
-          <button type="button" className="save-page" onClick={onSave}>
-            Retry
-          </button>
-        </>
-      ) : (
-        <span role="status">Saved {label} to your library.</span>
-      );
-      break;
-    case 'failed':
-      body = (
-        <>
-          <span role="alert">
-            Couldn't save {label}: {state.message}
-          </span>
-          <button type="button" className="save-page" onClick={onSave}>
-            Retry
-          </button>
-        </>
-      );
-      break;
+export function SaveThisPage({ paper, status, attempt, save }: ActiveTabPaper) {
+  if (!paper) return null;
+  const label = `arXiv ${paper.arxivId}${paper.version ? `v${paper.version}` : ''}`;
+  const button = (name: string) => (
+    <button type="button" className="save-page" onClick={save} aria-disabled={attempt.kind === 'saving' || undefined}>
+      {name}
+    </button>
+  );
+
+  if (attempt.kind === 'saving') {
+    return (
+      <div className="this-page">
+        <span role="status">Saving {label}: fetching its details from arXiv…</span>
+        {button('Save this page')}
+      </div>
+    );
   }
-  return <div className={`this-page this-page-${state.kind}`}>{body}</div>;
+  if (attempt.kind === 'failed') {
+    return (
+      <div className="this-page this-page-failed">
+        <span role="alert">
+          Couldn't save {label}: {attempt.message}
+        </span>
+        {button('Retry')}
+      </div>
+    );
+  }
+  if (attempt.kind === 'saved' && attempt.incomplete) {
+    return (
+      <div className="this-page">
+        <span role="status">
+          Saved {label}, incomplete: {attempt.note ?? 'some details are missing.'}
+        </span>
+        {button('Retry')}
+      </div>
+    );
+  }
+  if (attempt.kind === 'saved' && status?.saved) {
+    return (
+      <div className="this-page">
+        <span role="status">Saved {label} to your library.</span>
+      </div>
+    );
+  }
+  if (status === undefined) return null;
+
+  let text = `This tab shows ${label}.`;
+  if (status.saved && status.incomplete) text = `${label} is in your library, incomplete.`;
+  else if (status.saved && paper.version && paper.version > status.version) {
+    text = `Your library has v${status.version}; this tab shows v${paper.version}.`;
+  } else if (status.saved) {
+    return (
+      <div className="this-page">
+        <span>This tab's paper ({label}) is in your library.</span>
+      </div>
+    );
+  }
+  return (
+    <div className="this-page">
+      <span>{text}</span>
+      {button('Save this page')}
+    </div>
+  );
 }

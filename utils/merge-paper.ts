@@ -26,19 +26,24 @@ export function mergePaper(existing: Paper | undefined, update: PaperUpdate, now
   if (keep) return { ...existing, sources, updatedAt: now };
 
   const { incomplete: _wasIncomplete, withdrawn: _wasWithdrawn, ...kept } = existing;
+  // Two incomplete saves: neither date is sure, so the first stays; the version only grows.
+  const bothIncomplete = existing.incomplete && metadata.incomplete;
   const merged: Paper = {
     ...kept,
     ...metadata,
+    version: Math.max(metadata.version, bothIncomplete ? existing.version : 0),
     authors: metadata.authors.length ? metadata.authors : existing.authors,
     abstract: metadata.abstract || existing.abstract,
     categories: metadata.categories.length ? metadata.categories : existing.categories,
     published:
-      existing.incomplete || metadata.incomplete || metadata.published < existing.published
-        ? metadata.published
-        : existing.published,
+      bothIncomplete || (!existing.incomplete && existing.published <= metadata.published)
+        ? existing.published
+        : metadata.published,
     sources,
     updatedAt: now,
   };
+  // Withdrawal belongs to a version: a later version says for itself, the same one keeps it.
+  if (metadata.withdrawn || (existing.withdrawn && metadata.version <= existing.version)) merged.withdrawn = true;
   const doi = metadata.doi ?? existing.doi;
   if (doi) merged.doi = doi;
   const journalRef = metadata.journalRef ?? existing.journalRef;

@@ -9,6 +9,11 @@ export interface LookupDeps {
   fetch: (url: string) => Promise<Response>;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
+  /**
+   * Called every 20 s while lookups wait: an MV3 service worker idle for 30 s is stopped, and
+   * any extension API call counts as activity.
+   */
+  keepAlive?: () => void;
 }
 
 export const defaultLookupDeps: LookupDeps = {
@@ -16,6 +21,8 @@ export const defaultLookupDeps: LookupDeps = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+const KEEP_ALIVE_MS = 20_000;
 
 export interface ArxivLookupOptions {
   /** arXiv asks API clients for at most one request every 3 seconds. */
@@ -26,7 +33,8 @@ export interface ArxivLookupOptions {
   retries: number;
 }
 
-const MAX_BACKOFF_MS = 60_000;
+/** Nobody waits long for a button: a longer Retry-After ends the tries at once. */
+const MAX_BACKOFF_MS = 20_000;
 
 const ARXIV_DEFAULTS: ArxivLookupOptions = { intervalMs: 3000, batchSize: 20, retries: 3 };
 
@@ -61,7 +69,6 @@ export function createArxivLookup(deps: LookupDeps = defaultLookupDeps, options:
       if (response.status === 429 || response.status === 503) {
         const retryAfter = Number(response.headers.get('Retry-After'));
         const backoff = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : intervalMs * 2 ** attempt;
-        // Nobody waits minutes for a button: a long Retry-After ends the tries at once.
         if (attempt < retries && backoff <= MAX_BACKOFF_MS) {
           notBefore = Math.max(notBefore, deps.now() + backoff);
           continue;
@@ -88,6 +95,8 @@ export function createArxivLookup(deps: LookupDeps = defaultLookupDeps, options:
         return all({ ok: false, reason: 'server', message: `${(error as Error).message}.` });
       }
       if (feed.error || response.status === 400) {
+        // One id arXiv rejects fails the whole batch: ask for each on its own.
+        if (ids.length > 1) return requestEach(ids);
         return all({ ok: false, reason: 'rejected', message: `arXiv rejected the request: ${feed.error ?? `HTTP ${response.status}`}.` });
       }
       const found = new Map(feed.papers.map((p) => [p.arxivId, p]));
@@ -100,9 +109,18 @@ export function createArxivLookup(deps: LookupDeps = defaultLookupDeps, options:
     }
   }
 
+  async function requestEach(ids: string[]): Promise<Map<string, LookupResult>> {
+    const results = new Map<string, LookupResult>();
+    for (const id of ids) results.set(id, (await request([id])).get(id)!);
+    return results;
+  }
+
   async function run(): Promise<void> {
     running = true;
+    const alive = deps.keepAlive ? setInterval(deps.keepAlive, KEEP_ALIVE_MS) : undefined;
     try {
+      // Lookups asked for in the same moment (a burst of clicks, several links) share a request.
+      await deps.sleep(0);
       while (waiting.size) {
         const ids = [...waiting.keys()].slice(0, batchSize);
         const results = await request(ids);
@@ -114,6 +132,7 @@ export function createArxivLookup(deps: LookupDeps = defaultLookupDeps, options:
       }
     } finally {
       running = false;
+      clearInterval(alive);
     }
   }
 

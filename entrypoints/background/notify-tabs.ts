@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
 import { sendMessage, type PaperStatus } from '@/utils/messaging';
-import { CONTENT_PAGES } from '@/utils/hosts';
 
 /**
- * Tells every open tab of a supported site that papers changed, so each Save button shows the
- * library as it is now without a reload. Tabs without our content script just do not answer.
+ * Tells every open tab that papers changed, so each Save button shows the library as it is now
+ * without a reload. Every tab, not only those matching the host permissions: www.arxiv.org pages
+ * run the content script without one, and a URL filter would not see them. Tabs without our
+ * content script just do not answer.
  */
 export function notifyTabs(changes: Record<string, PaperStatus>): void {
   void browser.tabs
-    .query({ url: CONTENT_PAGES })
+    .query({})
     .then((tabs) =>
       Promise.all(
         tabs.map((tab) =>

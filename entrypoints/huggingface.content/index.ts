@@ -23,7 +23,7 @@ export default defineContentScript({
         }
         if (paperPage) {
           const result = parseHfPaperPage(document, url);
-          if (result.papers.every((p) => !buttons.has(p.anchor))) buttons.add(result);
+          if (result.papers.some((p) => !buttons.has(p.anchor, p.arxivId))) buttons.add(result);
         } else if (isHfListPage(url)) {
           buttons.add(parseHfListPage(document, buttons.has));
         }
@@ -40,7 +40,7 @@ export default defineContentScript({
     const observer = new MutationObserver((records) => {
       if (scheduled || records.every(ownChange)) return;
       scheduled = true;
-      requestAnimationFrame(() => {
+      ctx.requestAnimationFrame(() => {
         scheduled = false;
         scan();
       });
@@ -50,8 +50,7 @@ export default defineContentScript({
   },
 });
 
-/** Our own buttons going in or out of the page are no reason to scan again. */
+/** Our own buttons going into the page are no reason to scan again (their removal is). */
 function ownChange(record: MutationRecord): boolean {
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length > 0 && nodes.every((n) => n.nodeName === 'PAPERDEX-SAVE');
+  return record.removedNodes.length === 0 && [...record.addedNodes].every((n) => n.nodeName === 'PAPERDEX-SAVE');
 }

@@ -99,7 +99,7 @@ export function App() {
         </button>
       </div>
       {helpOpen && <SearchHelp id="search-help" />}
-      <SaveThisPage state={thisPage.state} onSave={thisPage.save} />
+      <SaveThisPage {...thisPage} />
       {(problem || error) && (
         <div role="alert" className="banner banner-error">
           {problem ?? `Search is unavailable: ${error?.message}. Your saved papers are untouched.`}

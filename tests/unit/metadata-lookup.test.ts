@@ -28,6 +28,23 @@ const xml = (name: string, status = 200, headers: Record<string, string> = {}) =
 const idsOf = (url: string) => new URL(url).searchParams.get('id_list')?.split(',');
 
 describe('arXiv API lookups', () => {
+  it('asks once for lookups made in the same moment', async () => {
+    const { deps, requests } = fakeNetwork(() => xml('api-search-transformer-cs.LG'));
+    const lookup = createArxivLookup(deps);
+    const results = await Promise.all(['2606.13677', '2606.13591'].map((id) => lookup.lookup(id)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(requests.map((r) => idsOf(r.url))).toEqual([['2606.13677', '2606.13591']]);
+  });
+
+  it('asks for each id on its own when arXiv rejects a batch', async () => {
+    const { deps, requests } = fakeNetwork((url) => (idsOf(url)!.length > 1 ? xml('api-id-abc-error-400', 400) : idsOf(url)![0] === '1605.08386' ? xml('api-id-1605.08386') : xml('api-id-abc-error-400', 400)));
+    const lookup = createArxivLookup(deps);
+    const [good, bad] = await Promise.all([lookup.lookup('1605.08386'), lookup.lookup('0000.00000')]);
+    expect(good.ok).toBe(true);
+    expect(bad).toMatchObject({ ok: false, reason: 'rejected' });
+    expect(requests.map((r) => idsOf(r.url))).toEqual([['1605.08386', '0000.00000'], ['1605.08386'], ['0000.00000']]);
+  });
+
   it('finds a paper by id', async () => {
     const { deps } = fakeNetwork(() => xml('api-id-1605.08386'));
     const result = await createArxivLookup(deps).lookup('1605.08386');
@@ -38,6 +55,9 @@ describe('arXiv API lookups', () => {
     const { deps, requests } = fakeNetwork(() => xml('api-search-transformer-cs.LG'));
     const lookup = createArxivLookup(deps);
     const first = lookup.lookup('2606.13677');
+    // Asked for while the first request is out: they wait for the interval and go together.
+    await Promise.resolve();
+    await Promise.resolve();
     const rest = ['2606.13591', '2606.13568', '2606.13515'].map((id) => lookup.lookup(id));
     const results = await Promise.all([first, ...rest]);
     expect(results.every((r) => r.ok)).toBe(true);

@@ -44,7 +44,7 @@ describe('saving from a link or the active tab', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     expect(create).toHaveBeenCalledWith(expect.objectContaining({ title: MENU_TITLE, contexts: ['link'] }));
     const patterns: string[] = create.mock.calls[0]![0].targetUrlPatterns;
-    expect(patterns).toEqual(expect.arrayContaining(['https://arxiv.org/abs/*', 'https://arxiv.org/pdf/*', 'https://huggingface.co/papers/*']));
+    expect(patterns).toEqual(expect.arrayContaining(['https://arxiv.org/abs/*', 'https://arxiv.org/pdf/*', 'https://huggingface.co/papers/2*']));
 
     onClick!({ menuItemId: create.mock.calls[0]![0].id, linkUrl: 'https://arxiv.org/abs/hep-th/9901001v2' });
     await vi.waitFor(() => expect(savePaper).toHaveBeenCalledWith({ arxivId: 'hep-th/9901001', version: 2, source: 'arxiv' }));

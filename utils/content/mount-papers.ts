@@ -6,6 +6,7 @@ import type { FoundPaper, ParseResult } from '../sites/common';
 import { createSaveButton, type SaveButton } from './save-button';
 
 const NOT_RESPONDING = "Paperdex isn't responding. Reload this page and try again.";
+const STATUS_BATCH = 1000;
 
 interface Entry {
   button: SaveButton;
@@ -13,10 +14,13 @@ interface Entry {
 }
 
 export interface PaperButtons {
-  /** Puts buttons beside papers (and problems) found on the page; safe to call again. */
+  /**
+   * Puts buttons beside papers (and problems) found on the page; safe to call again. An element
+   * whose button is gone, or belongs to another paper (a framework reused it), gets a new one.
+   */
   add(result: ParseResult): void;
-  /** Whether an element already has a button beside it. */
-  has(anchor: Element): boolean;
+  /** Whether an element has its button beside it, for this paper when an id is given. */
+  has(anchor: Element, arxivId?: string): boolean;
   /** Takes every button out of the page (client-side navigation to another paper). */
   reset(): void;
 }
@@ -31,12 +35,24 @@ export function createPaperButtons(ctx: ContentScriptContext, source: PaperSourc
   const byId = new Map<string, Entry[]>();
   /** Per paper, how many states have been applied: an answer older than the last is stale. */
   const generation = new Map<string, number>();
-  let anchors = new WeakSet<Element>();
+  /** Each anchor's button and the paper it is for ('' for a problem). */
+  let anchors = new WeakMap<Element, { host: HTMLElement; arxivId: string }>();
   const hosts = new Set<HTMLElement>();
 
-  function place(anchor: Element, host: HTMLElement): void {
+  function has(anchor: Element, arxivId?: string): boolean {
+    const placed = anchors.get(anchor);
+    if (!placed || !placed.host.isConnected || anchor.nextElementSibling !== placed.host) return false;
+    return arxivId === undefined || placed.arxivId === arxivId;
+  }
+
+  function place(anchor: Element, host: HTMLElement, arxivId: string): void {
+    const stale = anchors.get(anchor);
+    if (stale) {
+      stale.host.remove();
+      hosts.delete(stale.host);
+    }
     anchor.after(host);
-    anchors.add(anchor);
+    anchors.set(anchor, { host, arxivId });
     hosts.add(host);
   }
 
@@ -93,13 +109,16 @@ export function createPaperButtons(ctx: ContentScriptContext, source: PaperSourc
   }
 
   async function refresh(ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    const asked = new Map(ids.map((id) => [id, generation.get(id) ?? 0]));
-    const result = await ask(() => sendMessage('getPaperStatus', ids));
-    if (!result.ok) return console.error(logPrefix, `couldn't read the library: ${result.message}`);
-    for (const [id, status] of Object.entries(result.value)) {
-      // A save or a change notice that arrived meanwhile is newer than this answer.
-      if ((generation.get(id) ?? 0) === asked.get(id)) show(id, status);
+    // The background answers at most 1,000 ids at a time; a listing can show 2,000.
+    for (let start = 0; start < ids.length; start += STATUS_BATCH) {
+      const batch = ids.slice(start, start + STATUS_BATCH);
+      const asked = new Map(batch.map((id) => [id, generation.get(id) ?? 0]));
+      const result = await ask(() => sendMessage('getPaperStatus', batch));
+      if (!result.ok) return console.error(logPrefix, `couldn't read the library: ${result.message}`);
+      for (const [id, status] of Object.entries(result.value)) {
+        // A save or a change notice that arrived meanwhile is newer than this answer.
+        if ((generation.get(id) ?? 0) === asked.get(id)) show(id, status);
+      }
     }
   }
 
@@ -121,30 +140,30 @@ export function createPaperButtons(ctx: ContentScriptContext, source: PaperSourc
   });
 
   return {
-    has: (anchor) => anchors.has(anchor),
+    has,
     reset() {
       for (const host of hosts) host.remove();
       hosts.clear();
       byId.clear();
-      anchors = new WeakSet();
+      anchors = new WeakMap();
     },
     add(result) {
       for (const { anchor, reason } of result.problems) {
-        if (anchors.has(anchor)) continue;
+        if (has(anchor, '')) continue;
         console.error(logPrefix, `couldn't read this page: ${reason}`);
         const button = createSaveButton(() => undefined);
         button.set({ kind: 'unreadable', reason });
-        place(anchor, button.host);
+        place(anchor, button.host, '');
       }
       const added = new Set<string>();
       for (const found of result.papers) {
-        if (anchors.has(found.anchor)) continue;
+        if (has(found.anchor, found.arxivId)) continue;
         const id = paperIdFor(found.arxivId);
-        const button = createSaveButton(() => void save(found, id));
+        const button = createSaveButton(() => void save(found, id), `arXiv ${found.arxivId}`);
         const list = byId.get(id) ?? [];
         list.push({ button, found });
         byId.set(id, list);
-        place(found.anchor, button.host);
+        place(found.anchor, button.host, found.arxivId);
         added.add(id);
       }
       if (!added.size) return;

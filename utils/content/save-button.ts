@@ -75,8 +75,12 @@ function adopt(root: ShadowRoot, sheet: CSSStyleSheet): boolean {
   }
 }
 
-/** Creates the button's host element; the caller places it in the page. */
-export function createSaveButton(onActivate: (button: SaveButton) => void): SaveButton {
+/**
+ * Creates the button's host element; the caller places it in the page. `subject` ("arXiv
+ * 2401.12345") describes both buttons to screen readers, so that a listing's hundreds of
+ * "Save to Paperdex" buttons can be told apart; their names stay as they are.
+ */
+export function createSaveButton(onActivate: (button: SaveButton) => void, subject = ''): SaveButton {
   const host = document.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
   const sheet = styleSheet();
@@ -97,6 +101,15 @@ export function createSaveButton(onActivate: (button: SaveButton) => void): Save
   retry.className = 'retry';
   retry.textContent = LABELS.retry;
   retry.hidden = true;
+  if (subject) {
+    const about = document.createElement('span');
+    about.id = 'subject';
+    about.hidden = true;
+    about.textContent = subject;
+    button.setAttribute('aria-describedby', 'subject');
+    retry.setAttribute('aria-describedby', 'subject');
+    row.append(about);
+  }
   row.append(button, detail, retry);
   root.append(row);
 

@@ -86,7 +86,7 @@ function searchResult(item: Element, arxivId: string, version: number | undefine
   const abstractEl = full?.cloneNode(true) as Element | undefined;
   // "△ Less" is the link that folds the abstract back.
   abstractEl?.querySelectorAll('a').forEach((a) => {
-    if (/less/i.test(a.textContent ?? '')) a.remove();
+    if (/^\s*△?\s*Less\s*$/.test(a.textContent ?? '')) a.remove();
   });
   const dates = collapseWhitespace(item.querySelector('p.is-size-7')?.textContent ?? '');
   const submitted = searchDate(/Submitted\s+([^;]+)/.exec(dates)?.[1]);

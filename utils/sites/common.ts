@@ -57,9 +57,17 @@ export function flipAuthorName(name: string): string {
   return parts.join(', ');
 }
 
-/** arXiv's comment on a withdrawn version: "This paper has been withdrawn by the authors …". */
+/**
+ * arXiv's comment on a withdrawn version: "This paper has been withdrawn by the authors …",
+ * "Withdrawn due to …"; not a comment that merely mentions a withdrawn figure or paper.
+ */
 export function isWithdrawnComment(comment: string): boolean {
-  return /\bwithdrawn\b/i.test(comment);
+  const text = comment.replace(/^\s*Comments:\s*/i, '');
+  return (
+    /^\s*(this (paper|article|submission|manuscript|preprint|work) )?(has been |was |is )?withdrawn\b/i.test(text) ||
+    /\b(paper|article|submission|manuscript|preprint) (has been|was|is being) withdrawn\b/i.test(text) ||
+    /\bwithdrawn by the (authors?|submitter)\b/i.test(text)
+  );
 }
 
 /** "2026-02-13T23:01:42.000Z" → "2026-02-13"; anything else → undefined. */

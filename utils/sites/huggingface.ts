@@ -123,7 +123,10 @@ const CARD_LINKS = 'article h3 a[href^="/papers/"], article h2 a[href^="/papers/
  * client-side navigation) gives its title and the background the rest. `skip` leaves out
  * cards that already have a button.
  */
-export function parseHfListPage(doc: Document, skip: (anchor: Element) => boolean = () => false): ParseResult {
+export function parseHfListPage(
+  doc: Document,
+  skip: (anchor: Element, arxivId: string) => boolean = () => false,
+): ParseResult {
   const papers: FoundPaper[] = [];
   const seenCards = new Set<Element>();
   for (const link of doc.querySelectorAll(CARD_LINKS)) {
@@ -132,7 +135,7 @@ export function parseHfListPage(doc: Document, skip: (anchor: Element) => boolea
     const id = match ? parseArxivId(match[1]!) : null;
     const card = link.closest('article');
     const anchor = link.closest('h2, h3');
-    if (!id || !card || !anchor || seenCards.has(card) || skip(anchor)) continue;
+    if (!id || !card || !anchor || seenCards.has(card) || skip(anchor, id.id)) continue;
     seenCards.add(card);
     papers.push(
       foundPaper(anchor, id.id, undefined, () => {

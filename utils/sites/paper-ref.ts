@@ -25,4 +25,5 @@ export function paperRefFromUrl(address: string | undefined): PaperInput | null 
 /** Link patterns for the context menu: the same pages `paperRefFromUrl` reads. */
 export const PAPER_LINK_PATTERNS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']
   .flatMap((host) => ['abs', 'pdf', 'html'].flatMap((kind) => [`https://${host}/${kind}/*`, `http://${host}/${kind}/*`]))
-  .concat(['https://huggingface.co/papers/*']);
+  // Paper pages only (ids start with a digit), not /papers/trending or /papers/date/….
+  .concat([...'0123456789'].map((digit) => `https://huggingface.co/papers/${digit}*`));

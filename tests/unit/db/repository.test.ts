@@ -93,11 +93,19 @@ describe('repository', () => {
     expect(completed.published).toBe('2015-06-09');
   });
 
-  it('marks a withdrawn version and unmarks it when a later version is not', async () => {
+  it('marks a withdrawn version, keeps the mark for that version, drops it for a later one', async () => {
     const withdrawn = await repo.savePaper(paperInput({ version: 2, withdrawn: true }), 1000);
     expect(withdrawn.withdrawn).toBe(true);
+    // A listing that does not say so, showing the same version, does not unmark it.
+    expect((await repo.savePaper(paperInput({ version: 2, source: 'huggingface' }), 1500)).withdrawn).toBe(true);
     const revived = await repo.savePaper(paperInput({ version: 3 }), 2000);
     expect(revived.withdrawn).toBeUndefined();
+  });
+
+  it('keeps the first date and the highest version when two incomplete saves meet', async () => {
+    await repo.savePaper(paperInput({ version: 2, abstract: '', published: '2018-10-11', incomplete: true }), 1000);
+    const again = await repo.savePaper(paperInput({ version: 1, abstract: '', published: '2018-10-01', incomplete: true }), 2000);
+    expect(again).toMatchObject({ version: 2, published: '2018-10-11', incomplete: true });
   });
 
   it('refreshes only papers still in the library, without adding a source', async () => {

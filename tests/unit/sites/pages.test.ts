@@ -79,3 +79,29 @@ describe('page parsers on unexpected markup', () => {
     expect(parseHfPage(doc, new URL('https://huggingface.co/models'))).toBeNull();
   });
 });
+
+describe('withdrawn papers', () => {
+  it('are told by arXiv comments that say so, not by comments that mention a withdrawal', async () => {
+    const { isWithdrawnComment } = await import('@/utils/sites/common');
+    for (const yes of [
+      'This paper has been withdrawn by the author due to a crucial sign error in equation 1',
+      'Comments: Withdrawn',
+      'withdrawn due to an error in the proof',
+      'The paper was withdrawn by the authors.',
+    ]) {
+      expect(isWithdrawnComment(yes), yes).toBe(true);
+    }
+    for (const no of ['v2: withdrawn Fig. 3 replaced', 'supersedes the withdrawn arXiv:1901.00001', '12 pages, 3 figures']) {
+      expect(isWithdrawnComment(no), no).toBe(false);
+    }
+  });
+
+  it('are marked from the abstract page when the version shown is a withdrawal', () => {
+    const [abs] = pageCases<Expected>('arxiv').filter((c) => c.name.startsWith('abs-'));
+    const doc = load(abs!.html);
+    const history = doc.querySelector('div.submission-history')!;
+    history.append(doc.createTextNode(' [v2] Thu, 10 Sep 2026 08:00:00 UTC (1 KB) (withdrawn)'));
+    const paper = parseArxivPage(doc, new URL(`${abs!.expected.url}v2`))!.papers[0]!.paper;
+    expect(paper).toMatchObject({ version: 2, withdrawn: true });
+  });
+});
