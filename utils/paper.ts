@@ -10,12 +10,18 @@ export type { PaperInput, PaperMetadata, SeenPaper } from './paper-schema';
 export const SOURCES = ['arxiv', 'huggingface'] as const;
 export type PaperSource = (typeof SOURCES)[number];
 
+export const READING_STATUSES = ['to-read', 'reading', 'read'] as const;
+export type ReadingStatus = (typeof READING_STATUSES)[number];
+export const READING_STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
+
 export interface Paper extends PaperMetadata {
   /** "arxiv:2401.12345" or "arxiv:hep-th/9901001": never a version. */
   id: string;
   sources: PaperSource[];
   tags: string[];
   notes: string;
+  /** Where the user is with it; absent until they say. */
+  readingStatus?: ReadingStatus;
   /** Epoch ms of the first save. */
   savedAt: number;
   /** Epoch ms of the last change to the record. */

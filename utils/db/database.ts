@@ -36,6 +36,9 @@ export function openDatabase(name = DB_NAME): PaperdexDb {
   // indexed for the cheap "did the library change without the index?" check. The index is
   // derived data: v1 libraries get theirs built on first open (the check sees it missing).
   db.version(2).stores({ papers: 'id, savedAt, updatedAt, *tags', searchIndex: 'key', searchLog: '++seq' });
+  // v3: the library page sorts by publication date without reading every record. Records are
+  // unchanged (the reading status is an optional field), so there is no data upgrade.
+  db.version(3).stores({ papers: 'id, savedAt, updatedAt, published, *tags' });
   return db;
 }
 

@@ -54,6 +54,50 @@ export function createRepository(db: PaperdexDb) {
       });
     },
 
+    /**
+     * Writes an import's records (new and merged) in one transaction: all of them or, if
+     * anything fails, none. Each is logged for the search index.
+     */
+    async putPapers(records: readonly Paper[]): Promise<void> {
+      if (!records.length) return;
+      await db.transaction('rw', db.papers, db.searchLog, async () => {
+        await db.papers.bulkPut([...records]);
+        await db.searchLog.bulkAdd(records.map((r) => ({ id: r.id })));
+      });
+    },
+
+    /** Changes the user's own fields of some papers in one transaction; returns the new records. */
+    async updateUserFields(ids: readonly string[], change: (paper: Paper) => Paper, now = Date.now()): Promise<Paper[]> {
+      return db.transaction('rw', db.papers, db.searchLog, async () => {
+        const found = (await db.papers.bulkGet([...ids])).filter((p): p is Paper => p !== undefined);
+        const changed = found.map((p) => ({ ...change(p), id: p.id, updatedAt: now }));
+        await db.papers.bulkPut(changed);
+        await db.searchLog.bulkAdd(changed.map((r) => ({ id: r.id })));
+        return changed;
+      });
+    },
+
+    /** Removes papers in one transaction and returns them as they were (for Undo). */
+    async removePapers(ids: readonly string[]): Promise<Paper[]> {
+      return db.transaction('rw', db.papers, db.searchLog, async () => {
+        const found = (await db.papers.bulkGet([...ids])).filter((p): p is Paper => p !== undefined);
+        await db.papers.bulkDelete(found.map((p) => p.id));
+        await db.searchLog.bulkAdd(found.map((p) => ({ id: p.id })));
+        return found;
+      });
+    },
+
+    /** Every tag in use, sorted, for autocomplete. */
+    async allTags(): Promise<string[]> {
+      const tags = (await db.papers.orderBy('tags').uniqueKeys()) as string[];
+      return tags.sort((a, b) => a.localeCompare(b));
+    },
+
+    /** Every paper id in an order: newest saves, newest publications. */
+    async idsBy(order: 'savedAt' | 'published'): Promise<string[]> {
+      return (await db.papers.orderBy(order).reverse().primaryKeys()) as string[];
+    },
+
     async removePaper(id: string): Promise<void> {
       await db.transaction('rw', db.papers, db.searchLog, async () => {
         await db.papers.delete(id);

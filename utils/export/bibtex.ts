@@ -1,0 +1,138 @@
+import type { Paper } from '../paper';
+import { normalizeTags } from '../tags';
+
+/**
+ * BibTeX for a library: `@misc` with the arXiv eprint fields (biblatex and natbib styles cite
+ * them), or `@article` when a journal reference or DOI is known. Keys are stable, unique and
+ * readable: first author's surname, year, first significant title word (`vaswani2017attention`),
+ * a letter added on a clash. Every TeX special character is escaped, so that titles and names
+ * come back from any BibTeX parser exactly as stored.
+ */
+
+const STOP_WORDS = new Set([
+  'a', 'an', 'the', 'on', 'of', 'for', 'and', 'in', 'to', 'with', 'from', 'by', 'at', 'is', 'are', 'via', 'towards', 'toward', 'into', 'how', 'what', 'why', 'when', 'do', 'does', 'can', 'we', 'our',
+]);
+
+/** ASCII letters and digits of a word, accents removed: "Müller" → "muller". */
+function keyPart(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** The family name of "First Last" (or of a collaboration, its first word). */
+export function surname(author: string): string {
+  const parts = author.trim().split(/\s+/);
+  const suffix = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
+  while (parts.length > 1 && suffix.test(parts[parts.length - 1]!)) parts.pop();
+  return parts[parts.length - 1] ?? '';
+}
+
+export function baseKey(paper: Pick<Paper, 'authors' | 'published' | 'title' | 'arxivId'>): string {
+  const author = keyPart(surname(paper.authors[0] ?? '')) || 'anon';
+  const year = paper.published.slice(0, 4);
+  const word = paper.title
+    .split(/[^\p{L}\p{N}]+/u)
+    .map(keyPart)
+    .find((w) => w.length > 1 && !STOP_WORDS.has(w));
+  return `${author}${year}${word ?? keyPart(paper.arxivId)}`;
+}
+
+/** Keys for papers in order: the base key, then `…b`, `…c`, … (`…aa` after `…z`) on clashes. */
+export function citationKeys(papers: readonly Pick<Paper, 'authors' | 'published' | 'title' | 'arxivId'>[]): string[] {
+  const used = new Set<string>();
+  return papers.map((paper) => {
+    const base = baseKey(paper);
+    let key = base;
+    for (let n = 1; used.has(key); n++) key = base + letters(n);
+    used.add(key);
+    return key;
+  });
+}
+
+function letters(n: number): string {
+  // 1 → b, 2 → c, …, 25 → z, 26 → ba, …: the first clash reads as the second paper ("b").
+  let out = '';
+  let k = n;
+  while (k > 0) {
+    out = String.fromCharCode(97 + (k % 26)) + out;
+    k = Math.floor(k / 26);
+  }
+  return out;
+}
+
+const TEX_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '$': '\\$',
+  '&': '\\&',
+  '%': '\\%',
+  '#': '\\#',
+  '_': '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+};
+
+/**
+ * Text as a TeX-safe field value: every special character escaped, whitespace collapsed, and
+ * TeX's ligatures (`--` dashes, ``` `` ``` and `''` quotes, `?``) broken with `{}` so that they
+ * stay the characters they were.
+ */
+export function escapeTex(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\{}$&%#_~^<>]/g, (c) => TEX_SPECIALS[c]!)
+    .replace(/([-`'!?])(?=[-`'])/g, '$1{}');
+}
+
+/** A name as BibTeX reads it back: "Last, First", braced whole when it is an institution. */
+function bibName(author: string): string {
+  const name = author.trim();
+  const parts = name.split(/\s+/);
+  if (parts.length === 1 || /\b(collaboration|consortium|team|group|project|institute|university)\b/i.test(name) || name.includes(',')) {
+    return `{${escapeTex(name)}}`;
+  }
+  const last = surname(name);
+  const lastIndex = parts.lastIndexOf(last);
+  const first = parts.slice(0, lastIndex).join(' ');
+  const suffix = parts.slice(lastIndex + 1).join(' ');
+  return `{${escapeTex(last)}}, ${suffix ? `${escapeTex(suffix)}, ` : ''}${escapeTex(first)}`;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+export function paperToBibtex(paper: Paper, key: string): string {
+  const isArticle = Boolean(paper.journalRef || paper.doi);
+  const fields: [string, string][] = [
+    ['title', `{${escapeTex(paper.title)}}`],
+    ['author', paper.authors.map(bibName).join(' and ')],
+    ['year', paper.published.slice(0, 4)],
+    ['month', MONTHS[Number(paper.published.slice(5, 7)) - 1] ?? ''],
+    ['eprint', paper.arxivId],
+    ['archivePrefix', 'arXiv'],
+    ['primaryClass', paper.categories[0] ?? ''],
+    ['journal', isArticle ? escapeTex(paper.journalRef ?? 'arXiv preprint') : ''],
+    ['doi', paper.doi ?? ''],
+    ['url', paper.url],
+    ['abstract', escapeTex(paper.abstract)],
+    // Tags cannot hold TeX specials (see normalizeTags), and parsers read keywords verbatim.
+    ['keywords', normalizeTags(paper.tags).join(', ')],
+    ['note', paper.withdrawn ? 'Withdrawn' : ''],
+  ];
+  const body = fields
+    .filter(([, value]) => value)
+    .map(([name, value]) => (name === 'month' ? `  ${name} = ${value}` : `  ${name} = {${value}}`))
+    .join(',\n');
+  return `@${isArticle ? 'article' : 'misc'}{${key},\n${body}\n}`;
+}
+
+export function libraryToBibtex(papers: readonly Paper[]): string {
+  const keys = citationKeys(papers);
+  return papers.map((paper, i) => paperToBibtex(paper, keys[i]!)).join('\n\n') + (papers.length ? '\n' : '');
+}

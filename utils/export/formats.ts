@@ -1,0 +1,173 @@
+import Papa from 'papaparse';
+import { READING_STATUS_LABELS, shortAuthors, type Paper } from '../paper';
+import { libraryToBibtex } from './bibtex';
+
+/**
+ * Every export format, as text. JSON is the backup (records exactly as stored); CSV is
+ * Paperdex's spreadsheet form (and imports back); BibTeX, RIS and CSL-JSON are for citation
+ * managers; Markdown is a reading list.
+ */
+
+export const BACKUP_FORMAT = 'paperdex';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: string;
+  papers: Paper[];
+}
+
+export function libraryToJson(papers: readonly Paper[], now = new Date()): string {
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), papers: [...papers] };
+  return JSON.stringify(backup, null, 1);
+}
+
+/** CSV columns: every record field; lists joined with "; " (tags, categories, sources) or " and " (authors). */
+export const CSV_COLUMNS = [
+  'id',
+  'arxivId',
+  'version',
+  'title',
+  'authors',
+  'abstract',
+  'published',
+  'updated',
+  'url',
+  'pdfUrl',
+  'categories',
+  'doi',
+  'journalRef',
+  'withdrawn',
+  'incomplete',
+  'sources',
+  'tags',
+  'notes',
+  'readingStatus',
+  'savedAt',
+  'updatedAt',
+] as const;
+
+export const AUTHOR_SEPARATOR = ' and ';
+export const LIST_SEPARATOR = '; ';
+
+export function libraryToCsv(papers: readonly Paper[]): string {
+  const rows = papers.map((p) => ({
+    id: p.id,
+    arxivId: p.arxivId,
+    version: p.version,
+    title: p.title,
+    authors: p.authors.join(AUTHOR_SEPARATOR),
+    abstract: p.abstract,
+    published: p.published,
+    updated: p.updated,
+    url: p.url,
+    pdfUrl: p.pdfUrl,
+    categories: p.categories.join(LIST_SEPARATOR),
+    doi: p.doi ?? '',
+    journalRef: p.journalRef ?? '',
+    withdrawn: p.withdrawn ? 'true' : '',
+    incomplete: p.incomplete ? 'true' : '',
+    sources: p.sources.join(LIST_SEPARATOR),
+    tags: p.tags.join(LIST_SEPARATOR),
+    notes: p.notes,
+    readingStatus: p.readingStatus ?? '',
+    savedAt: new Date(p.savedAt).toISOString(),
+    updatedAt: new Date(p.updatedAt).toISOString(),
+  }));
+  // Formula-looking cells are quoted as text by spreadsheets only with escapeFormulae.
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: false, newline: '\n' }) + '\n';
+}
+
+/** Markdown's own characters in running text, escaped so that a title reads as written. */
+function md(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_{}[\]<>()#+!|~])/g, '\\$1');
+}
+
+export function libraryToMarkdown(papers: readonly Paper[], title = 'Reading list'): string {
+  const lines = [`# ${md(title)}`, '', `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}, exported from Paperdex.`, ''];
+  for (const p of papers) {
+    const status = p.readingStatus ? ` — *${READING_STATUS_LABELS[p.readingStatus]}*` : '';
+    lines.push(`- [ ] **[${md(p.title)}](${p.url})**${status}  `);
+    lines.push(`  ${md(shortAuthors(p.authors, 5))} · ${p.published.slice(0, 4)} · arXiv:${p.arxivId} · [PDF](${p.pdfUrl})${p.withdrawn ? ' · withdrawn' : ''}  `);
+    if (p.tags.length) lines.push(`  Tags: ${p.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(', ')}  `);
+    if (p.notes.trim()) lines.push(...p.notes.trim().split('\n').map((line) => `  > ${md(line)}`));
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** RIS (Zotero, Mendeley, EndNote): one `TY  - …` to `ER  - ` block per paper. */
+export function libraryToRis(papers: readonly Paper[]): string {
+  const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
+  return papers
+    .map((p) => {
+      const out = [line('TY', p.journalRef || p.doi ? 'JOUR' : 'PREPRINT'), line('TI', p.title)];
+      for (const author of p.authors) out.push(line('AU', risName(author)));
+      out.push(line('PY', `${p.published.slice(0, 4)}///`), line('DA', p.published.replaceAll('-', '/')));
+      if (p.abstract) out.push(line('AB', p.abstract));
+      if (p.journalRef) out.push(line('JO', p.journalRef));
+      else out.push(line('T2', 'arXiv'));
+      if (p.doi) out.push(line('DO', p.doi));
+      out.push(line('UR', p.url), line('L1', p.pdfUrl), line('AN', `arXiv:${p.arxivId}`));
+      for (const tag of p.tags) out.push(line('KW', tag));
+      if (p.notes.trim()) out.push(line('N1', p.notes));
+      out.push('ER  - ');
+      return out.join('\r\n');
+    })
+    .join('\r\n\r\n')
+    .concat(papers.length ? '\r\n' : '');
+}
+
+function risName(author: string): string {
+  const parts = author.trim().split(/\s+/);
+  if (parts.length < 2) return author;
+  return `${parts[parts.length - 1]}, ${parts.slice(0, -1).join(' ')}`;
+}
+
+/** CSL-JSON (citeproc, Zotero, pandoc). */
+export function libraryToCslJson(papers: readonly Paper[], keys?: readonly string[]): string {
+  const items = papers.map((p, i) => {
+    const [year, month, day] = p.published.split('-').map(Number);
+    const item: Record<string, unknown> = {
+      id: keys?.[i] ?? p.id,
+      type: p.journalRef || p.doi ? 'article-journal' : 'article',
+      title: p.title,
+      author: p.authors.map(cslName),
+      issued: { 'date-parts': [[year, month, day]] },
+      abstract: p.abstract || undefined,
+      URL: p.url,
+      DOI: p.doi,
+      number: `arXiv:${p.arxivId}`,
+      publisher: 'arXiv',
+      'container-title': p.journalRef,
+      keyword: p.tags.length ? p.tags.join(', ') : undefined,
+      note: p.notes || undefined,
+    };
+    return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined));
+  });
+  return JSON.stringify(items, null, 2);
+}
+
+function cslName(author: string): { family: string; given?: string } | { literal: string } {
+  const parts = author.trim().split(/\s+/);
+  if (parts.length < 2 || /\b(collaboration|consortium|team)\b/i.test(author)) return { literal: author };
+  return { family: parts[parts.length - 1]!, given: parts.slice(0, -1).join(' ') };
+}
+
+export const EXPORT_FORMATS = {
+  bibtex: { label: 'BibTeX', extension: 'bib', mime: 'application/x-bibtex', write: (p: readonly Paper[]) => libraryToBibtex(p) },
+  json: { label: 'JSON backup', extension: 'json', mime: 'application/json', write: (p: readonly Paper[]) => libraryToJson(p) },
+  csv: { label: 'CSV', extension: 'csv', mime: 'text/csv', write: libraryToCsv },
+  markdown: { label: 'Markdown reading list', extension: 'md', mime: 'text/markdown', write: (p: readonly Paper[]) => libraryToMarkdown(p) },
+  ris: { label: 'RIS (Zotero, Mendeley, EndNote)', extension: 'ris', mime: 'application/x-research-info-systems', write: libraryToRis },
+  csl: { label: 'CSL-JSON', extension: 'json', mime: 'application/vnd.citationstyles.csl+json', write: (p: readonly Paper[]) => libraryToCslJson(p) },
+} as const;
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+/** `paperdex-2026-11-26.bib`: the date is the local day of the export. */
+export function exportFileName(format: ExportFormat, now = new Date()): string {
+  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return `paperdex-${day}${format === 'csl' ? '.csl' : ''}.${EXPORT_FORMATS[format].extension}`;
+}
