@@ -9,9 +9,11 @@ export default defineConfig({
     name: 'Paperdex',
     description:
       'Save arXiv papers with their abstracts to a local library and find them again with typo-tolerant search.',
-    // contextMenus: "Save paper to Paperdex" on links; notifications: how a save from a link or
-    // the keyboard went; activeTab: the address of the tab the popup or the shortcut acts on.
-    permissions: ['contextMenus', 'notifications', 'activeTab'],
+    // contextMenus: "Save paper to Paperdex" on links, "Open library" on the toolbar button;
+    // notifications: how a save from a link or the keyboard went; activeTab: the address of the
+    // tab the popup or the shortcut acts on; downloads + alarms + storage: daily backups into
+    // the downloads folder, and their settings.
+    permissions: ['contextMenus', 'notifications', 'activeTab', 'downloads', 'alarms', 'storage'],
     host_permissions: HOST_PERMISSIONS,
     // Type "pd" and a space in the address bar to search the library.
     omnibox: { keyword: 'pd' },

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { usePaperRecords } from '@/hooks/usePaperRecords';
 import type { Paper } from '@/utils/paper';
+import type { PaperChange } from '@/utils/paper-change';
 import type { SearchEngine } from '@/utils/search/engine';
 import { ResultRow } from './ResultRow';
 
@@ -18,12 +19,15 @@ interface Props {
   onSelect(index: number): void;
   onOpen(paper: Paper, event: MouseEvent): void;
   onRemove(paper: Paper): void;
+  onChange(paper: Paper, change: PaperChange): void;
+  onCopy(paper: Paper, as: 'bibtex' | 'markdown'): void;
+  knownTags: readonly string[];
   /** A line after the last row (e.g. that only the best matches are listed). */
   footer?: string;
 }
 
 /** The results, virtualised: only the rows on screen (and a few more) are in the DOM. */
-export function ResultList({ engine, resultKey, ids, preloaded, terms, selected, revision, onSelect, onOpen, onRemove, footer }: Props) {
+export function ResultList({ engine, resultKey, ids, preloaded, terms, selected, revision, onSelect, onOpen, onRemove, onChange, onCopy, knownTags, footer }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
   const virtualizer = useVirtualizer({
@@ -68,6 +72,9 @@ export function ResultList({ engine, resultKey, ids, preloaded, terms, selected,
               style={{ transform: `translateY(${item.start}px)` }}
               onOpen={onOpen}
               onRemove={onRemove}
+              onChange={onChange}
+              onCopy={onCopy}
+              knownTags={knownTags}
               onSelect={() => onSelect(item.index)}
             />
           );

@@ -1,7 +1,10 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
 import { paperYear, shortAuthors, type Paper } from '@/utils/paper';
+import type { PaperChange } from '@/utils/paper-change';
 import { highlight, snippet } from '@/utils/search/highlight';
 import { Highlighted } from './Highlighted';
+import { StatusSelect } from './library/StatusSelect';
+import { TagEditor } from './library/TagEditor';
 
 interface Props {
   id: string;
@@ -13,6 +16,10 @@ interface Props {
   style: CSSProperties;
   onOpen(paper: Paper, event: MouseEvent): void;
   onRemove(paper: Paper): void;
+  /** Tags and reading status, edited in place on the selected row. */
+  onChange(paper: Paper, change: PaperChange): void;
+  onCopy(paper: Paper, as: 'bibtex' | 'markdown'): void;
+  knownTags: readonly string[];
   onSelect(): void;
   measure(element: HTMLElement | null): void;
 }
@@ -21,7 +28,7 @@ interface Props {
  * One search result: the title (opens the abstract page), first authors, year and tags, and a
  * line of the abstract around the best match, matched words highlighted; a Remove action.
  */
-export const ResultRow = memo(function ResultRow({ id, paper, terms, selected, position, total, style, onOpen, onRemove, onSelect, measure }: Props) {
+export const ResultRow = memo(function ResultRow({ id, paper, terms, selected, position, total, style, onOpen, onRemove, onChange, onCopy, knownTags, onSelect, measure }: Props) {
   const common = {
     ref: measure,
     style,
@@ -67,6 +74,18 @@ export const ResultRow = memo(function ResultRow({ id, paper, terms, selected, p
         {abstract.length > 0 && (
           <div className="paper-snippet">
             <Highlighted segments={abstract} />
+          </div>
+        )}
+        {selected && (
+          <div className="paper-actions">
+            <StatusSelect hideLabel value={paper.readingStatus} onChange={(readingStatus) => onChange(paper, { readingStatus })} />
+            <TagEditor compact tags={paper.tags} known={knownTags} onAdd={(addTags) => onChange(paper, { addTags })} onRemove={(tag) => onChange(paper, { removeTags: [tag] })} />
+            <button type="button" className="small-button" onClick={() => onCopy(paper, 'bibtex')}>
+              Copy BibTeX
+            </button>
+            <button type="button" className="small-button" onClick={() => onCopy(paper, 'markdown')}>
+              Copy Markdown
+            </button>
           </div>
         )}
       </div>

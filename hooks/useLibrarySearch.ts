@@ -21,7 +21,7 @@ const FIRST_PAINT = 30;
  * The library's search, live: opens the search engine once, follows every library change
  * (from any context) through the change log, and answers the current query.
  */
-export function useLibrarySearch(query: string): LibrarySearch {
+export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
   const [engine, setEngine] = useState<SearchEngine | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [revision, setRevision] = useState(0);
@@ -65,14 +65,14 @@ export function useLibrarySearch(query: string): LibrarySearch {
   useEffect(() => {
     if (!engine) return;
     let live = true;
-    engine.search(query).then(
+    engine.search(query, limit).then(
       (r) => live && setResult(r),
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
     );
     return () => {
       live = false;
     };
-  }, [engine, query, revision]);
+  }, [engine, query, revision, limit]);
 
   return { engine, result, recent, revision, error };
 }

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PaperStatus } from './db/repository';
-import type { PaperInput } from './paper';
+import type { Paper, PaperInput } from './paper';
+import type { PaperChange } from './paper-change';
 
 export type { PaperStatus };
 
@@ -27,6 +28,34 @@ export interface ProtocolMap {
   getPaperStatus(ids: string[]): Result<Record<string, PaperStatus>>;
   /** Background → content scripts: the new state of papers that changed. */
   libraryChanged(changes: Record<string, PaperStatus>): void;
+
+  /** The library page and the popup: tags, notes, reading status of one paper or many. */
+  updatePapers(request: { ids: string[]; change: PaperChange }): Result<number>;
+  /** Removes papers and returns them as they were, for Undo. */
+  removePapers(ids: string[]): Result<Paper[]>;
+  /**
+   * Writes whole records in one transaction: an import after its preview, or an Undo. All or
+   * nothing; a backup follows an import.
+   */
+  putPapers(request: { records: Paper[]; reason: 'import' | 'undo' }): Result<number>;
+  getBackupStatus(): Result<BackupStatus>;
+  setBackupSettings(settings: Partial<BackupSettings>): Result<BackupStatus>;
+  backupNow(): Result<BackupStatus>;
+}
+
+export interface BackupSettings {
+  /** Write a JSON backup daily and after bulk changes. On unless the user turns it off. */
+  enabled: boolean;
+  /** How many backups to keep in the downloads folder's Paperdex/ folder. */
+  keep: number;
+}
+
+export interface BackupStatus extends BackupSettings {
+  /** Epoch ms of the last backup written, if any. */
+  lastBackupAt?: number;
+  lastBackupFile?: string;
+  /** Why the last attempt failed, if it did. */
+  lastError?: string;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

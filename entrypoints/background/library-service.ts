@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { completePaper, lacksEssentials, needsLookup } from '@/utils/complete-paper';
 import { statusOf, type Repository } from '@/utils/db/repository';
+import { paperRecordSchema, pickKnown } from '@/utils/import/read-file';
 import type { PaperStatus, Result, SaveOutcome } from '@/utils/messaging';
-import type { SeenPaper } from '@/utils/paper';
+import type { Paper, SeenPaper } from '@/utils/paper';
+import { applyChange, paperChangeSchema } from '@/utils/paper-change';
 import { paperInputSchema } from '@/utils/paper-schema';
 import type { LookupResult } from './metadata-lookup';
 
 const idSchema = z.string().regex(/^arxiv:\S+$/, 'expected a paper id such as arxiv:2401.12345');
 const idListSchema = z.array(idSchema).max(1000);
+/** Bulk edits from the library page: "select all matching" in a 50,000-paper library. */
+const bulkIdsSchema = z.array(idSchema).max(200_000);
+const updateSchema = z.object({ ids: bulkIdsSchema, change: paperChangeSchema });
+const putSchema = z.object({ records: z.array(z.unknown()).max(200_000), reason: z.enum(['import', 'undo']) });
 
 type Notify = (changes: Record<string, PaperStatus>) => void;
 
@@ -26,7 +32,12 @@ const NO_LOOKUPS: Lookups = {
  * The library's write side, as the background exposes it: every payload is validated here,
  * once, and every expected failure becomes a Result the UI can show.
  */
-export function createLibraryService(repository: Repository, notify: Notify, lookups: Lookups = NO_LOOKUPS) {
+export function createLibraryService(
+  repository: Repository,
+  notify: Notify,
+  lookups: Lookups = NO_LOOKUPS,
+  afterBulkChange: () => void = () => undefined,
+) {
   /** arXiv's answer, or Hugging Face's when arXiv has none and the paper has a new-style id. */
   async function lookUp(seen: SeenPaper): Promise<LookupResult> {
     const arxiv = await lookups.arxiv(seen.arxivId);
@@ -86,6 +97,42 @@ export function createLibraryService(repository: Repository, notify: Notify, loo
       });
     },
 
+    async updatePapers(payload: unknown): Promise<Result<number>> {
+      const request = updateSchema.safeParse(payload);
+      if (!request.success) return invalid(request.error);
+      const { ids, change } = request.data;
+      return guard(async () => (await repository.updateUserFields(ids, (p) => applyChange(p, change))).length);
+    },
+
+    async removePapers(payload: unknown): Promise<Result<Paper[]>> {
+      const ids = bulkIdsSchema.safeParse(payload);
+      if (!ids.success) return invalid(ids.error);
+      return guard(async () => {
+        const removed = await repository.removePapers(ids.data);
+        notify(Object.fromEntries(removed.map((p): [string, PaperStatus] => [p.id, { saved: false }])));
+        if (removed.length > 1) afterBulkChange();
+        return removed;
+      });
+    },
+
+    /** Whole records (an import after its preview, an Undo): validated, then all or nothing. */
+    async putPapers(payload: unknown): Promise<Result<number>> {
+      const request = putSchema.safeParse(payload);
+      if (!request.success) return invalid(request.error);
+      const records: Paper[] = [];
+      for (const [i, raw] of request.data.records.entries()) {
+        const record = paperRecordSchema.safeParse(pickKnown(raw));
+        if (!record.success) return invalid(record.error, `record ${i + 1}: `);
+        records.push(record.data as Paper);
+      }
+      return guard(async () => {
+        await repository.putPapers(records);
+        notify(Object.fromEntries(records.map((p): [string, PaperStatus] => [p.id, statusOf(p)])));
+        if (request.data.reason === 'import') afterBulkChange();
+        return records.length;
+      });
+    },
+
     async getPaperStatus(payload: unknown): Promise<Result<Record<string, PaperStatus>>> {
       const ids = idListSchema.safeParse(payload);
       if (!ids.success) return invalid(ids.error);
@@ -95,10 +142,10 @@ export function createLibraryService(repository: Repository, notify: Notify, loo
 }
 
 
-function invalid(error: z.ZodError): { ok: false; code: 'invalid'; message: string } {
+function invalid(error: z.ZodError, prefix = ''): { ok: false; code: 'invalid'; message: string } {
   const issue = error.issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, code: 'invalid', message: `The page gave unusable data (${where}${issue?.message ?? 'invalid'}).` };
+  return { ok: false, code: 'invalid', message: `The page gave unusable data (${prefix}${where}${issue?.message ?? 'invalid'}).` };
 }
 
 async function guard<T>(work: () => Promise<T>): Promise<Result<T>> {

@@ -3,6 +3,7 @@ import type { Result, SaveOutcome } from '@/utils/messaging';
 import { PAPER_LINK_PATTERNS, paperRefFromUrl } from '@/utils/sites/paper-ref';
 
 const MENU_ID = 'paperdex-save-link';
+const LIBRARY_MENU_ID = 'paperdex-open-library';
 export const MENU_TITLE = 'Save paper to Paperdex';
 export const SAVE_COMMAND = 'save-page';
 
@@ -21,9 +22,12 @@ export function registerSaveElsewhere(savePaper: SavePaper): void {
       contexts: ['link'],
       targetUrlPatterns: PAPER_LINK_PATTERNS,
     });
+    // The toolbar button's own menu.
+    browser.contextMenus.create({ id: LIBRARY_MENU_ID, title: 'Open library', contexts: ['action'] });
   });
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId === MENU_ID) void saveAddress(savePaper, info.linkUrl);
+    if (info.menuItemId === LIBRARY_MENU_ID) void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== SAVE_COMMAND) return;

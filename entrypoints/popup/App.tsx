@@ -4,6 +4,10 @@ import { ResultList } from '@/components/ResultList';
 import { SaveThisPage } from '@/components/SaveThisPage';
 import { SearchHelp } from '@/components/SearchHelp';
 import { useActiveTabPaper } from '@/hooks/useActiveTabPaper';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { paperAsBibtex, paperAsMarkdown } from '@/utils/copy-paper';
+import { repository } from '@/utils/db/repository';
+import type { PaperChange } from '@/utils/paper-change';
 import { useLibrarySearch } from '@/hooks/useLibrarySearch';
 import { sendMessage } from '@/utils/messaging';
 import type { Paper } from '@/utils/paper';
@@ -17,6 +21,22 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const { engine, result, recent, revision, error } = useLibrarySearch(query);
   const thisPage = useActiveTabPaper();
+  const knownTags = useLiveQuery(() => repository.allTags(), [], [] as string[]);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  function change(paper: Paper, c: PaperChange) {
+    sendMessage('updatePapers', { ids: [paper.id], change: c })
+      .then((r) => !r.ok && setProblem(r.message))
+      .catch(() => setProblem("Paperdex isn't responding. Close the popup and try again."));
+  }
+
+  function copy(paper: Paper, as: 'bibtex' | 'markdown') {
+    const text = as === 'bibtex' ? paperAsBibtex(paper) : paperAsMarkdown(paper);
+    navigator.clipboard.writeText(text).then(
+      () => setCopied(`Copied “${paper.title}” as ${as === 'bibtex' ? 'BibTeX' : 'Markdown'}.`),
+      () => setProblem("Couldn't copy: the browser refused the clipboard."),
+    );
+  }
 
   // While a new query is being answered the previous results stay (no flicker); until the
   // engine has answered once, the newest saves show.
@@ -87,6 +107,9 @@ export function App() {
           onChange={(event) => changeQuery(event.target.value)}
           onKeyDown={onKeyDown}
         />
+        <button type="button" className="help-button library-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
+          Open library
+        </button>
         <button
           type="button"
           className="help-button"
@@ -100,6 +123,11 @@ export function App() {
       </div>
       {helpOpen && <SearchHelp id="search-help" />}
       <SaveThisPage {...thisPage} />
+      {copied && (
+        <p role="status" className="status">
+          {copied}
+        </p>
+      )}
       {(problem || error) && (
         <div role="alert" className="banner banner-error">
           {problem ?? `Search is unavailable: ${error?.message}. Your saved papers are untouched.`}
@@ -117,6 +145,9 @@ export function App() {
         onSelect={setSelected}
         onOpen={onClickTitle}
         onRemove={(p) => void remove(p)}
+        onChange={change}
+        onCopy={copy}
+        knownTags={knownTags}
         footer={
           shown && shown.total > shown.ids.length
             ? `Showing the best ${shown.ids.length.toLocaleString('en')} of ${shown.total.toLocaleString('en')}. Add words or filters to narrow the search.`

@@ -87,6 +87,12 @@ export function createRepository(db: PaperdexDb) {
       });
     },
 
+    /** The papers with a tag, newest saves first. */
+    async papersWithTag(tag: string): Promise<Paper[]> {
+      const papers = await db.papers.where('tags').equals(tag).toArray();
+      return papers.sort((a, b) => b.savedAt - a.savedAt);
+    },
+
     /** Every tag in use, sorted, for autocomplete. */
     async allTags(): Promise<string[]> {
       const tags = (await db.papers.orderBy('tags').uniqueKeys()) as string[];

@@ -18,9 +18,10 @@ export interface Backup {
   papers: Paper[];
 }
 
-export function libraryToJson(papers: readonly Paper[], now = new Date()): string {
+/** The JSON backup; `compact` (automatic backups) leaves out the indentation, a third of the size. */
+export function libraryToJson(papers: readonly Paper[], now = new Date(), compact = false): string {
   const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), papers: [...papers] };
-  return JSON.stringify(backup, null, 1);
+  return compact ? JSON.stringify(backup) : JSON.stringify(backup, null, 1);
 }
 
 /** CSV columns: every record field; lists joined with "; " (tags, categories, sources) or " and " (authors). */

@@ -63,7 +63,7 @@ const userFields = z.object({
 });
 
 /** A stored record: known fields checked; fields a later Paperdex added are dropped, not refused. */
-const recordSchema = paperMetadataSchema.and(userFields).refine((r) => r.id === `arxiv:${r.arxivId}`, {
+export const paperRecordSchema = paperMetadataSchema.and(userFields).refine((r) => r.id === `arxiv:${r.arxivId}`, {
   message: 'id must be "arxiv:" + arxivId',
   path: ['id'],
 });
@@ -74,7 +74,7 @@ const RECORD_KEYS = [
   ...Object.keys(userFields.shape),
 ];
 
-function pickKnown(value: unknown): unknown {
+export function pickKnown(value: unknown): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([key]) => RECORD_KEYS.includes(key)));
 }
@@ -101,7 +101,7 @@ function readJson(name: string, text: string): ImportFile {
   const records: Paper[] = [];
   const invalid: ImportProblem[] = [];
   backup.papers.forEach((raw, i) => {
-    const parsed = recordSchema.safeParse(pickKnown(raw));
+    const parsed = paperRecordSchema.safeParse(pickKnown(raw));
     const label = `entry ${i + 1}${typeof (raw as { id?: unknown })?.id === 'string' ? ` (${(raw as { id: string }).id})` : ''}`;
     if (parsed.success) records.push(parsed.data as Paper);
     else invalid.push({ where: label, reason: describe(parsed.error) });
@@ -145,7 +145,7 @@ function readCsv(name: string, text: string, now: number): ImportFile {
       savedAt: time(row.savedAt),
       updatedAt: time(row.updatedAt),
     };
-    const result = recordSchema.safeParse(candidate);
+    const result = paperRecordSchema.safeParse(candidate);
     if (result.success) records.push(result.data as Paper);
     else invalid.push({ where, reason: describe(result.error) });
   });

@@ -3,7 +3,7 @@ import type { Paper } from '../paper';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
 import { Ranker } from './rank';
 import { queryWords } from './text';
-import { WordIndex, type IndexSnapshot } from './word-index';
+import { WordIndex, type IndexSnapshot, type RankText } from './word-index';
 
 /** How many of the word index's best matches Fuse.js ranks. */
 export const CANDIDATES = 50;
@@ -136,7 +136,9 @@ export class SearchEngine {
     const papers = await this.repo.getPapers(ids);
     ids.forEach((id, i) => {
       const paper = papers[i];
-      this.records.delete(id);
+      // The cache holds the record as it is now, so a row shows the change without a blank.
+      if (paper && this.records.has(id)) this.records.set(id, paper);
+      else this.records.delete(id);
       if (paper) this.index.upsert(paper);
       else this.index.remove(id);
     });
@@ -156,6 +158,11 @@ export class SearchEngine {
     const changed = await this.apply(log);
     if (changed && this.index.pending > COMPACT_AFTER) this.compact();
     return changed;
+  }
+
+  /** The short fields the index keeps in memory (title, authors, savedAt…), for sorting lists. */
+  shortFields(id: string): RankText | undefined {
+    return this.index.rankText(id);
   }
 
   /** A paper already in the cache, without waiting (rows render from it in the same frame). */

@@ -1,0 +1,73 @@
+import { useId, useState } from 'react';
+import { EXPORT_FORMATS, type ExportFormat } from '@/utils/export/formats';
+
+export type ExportScope = { kind: 'all' } | { kind: 'search' } | { kind: 'selection' } | { kind: 'tag'; tag: string };
+
+interface Props {
+  counts: { all: number; search: number | null; selection: number };
+  tags: readonly string[];
+  busy: boolean;
+  onExport(format: ExportFormat, scope: ExportScope): void;
+  onClose(): void;
+}
+
+/** Choose a format and what to export: the whole library, the current search, the selection, or a tag. */
+export function ExportDialog({ counts, tags, busy, onExport, onClose }: Props) {
+  const [format, setFormat] = useState<ExportFormat>('bibtex');
+  const [scope, setScope] = useState<ExportScope['kind']>(counts.selection ? 'selection' : 'all');
+  const [tag, setTag] = useState(tags[0] ?? '');
+  const formatId = useId();
+  const tagId = useId();
+  const n = (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
+  return (
+    <section className="dialog" role="dialog" aria-modal="false" aria-labelledby="export-title">
+      <h2 id="export-title">Export</h2>
+      <label htmlFor={formatId}>Format</label>
+      <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+        {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
+          <option key={f} value={f}>
+            {EXPORT_FORMATS[f].label}
+          </option>
+        ))}
+      </select>
+      <fieldset>
+        <legend>Papers</legend>
+        <label>
+          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Whole library ({n(counts.all)})
+        </label>
+        {counts.search !== null && (
+          <label>
+            <input type="radio" name="scope" checked={scope === 'search'} onChange={() => setScope('search')} /> Current search ({n(counts.search)})
+          </label>
+        )}
+        <label>
+          <input type="radio" name="scope" checked={scope === 'selection'} disabled={!counts.selection} onChange={() => setScope('selection')} /> Selection (
+          {n(counts.selection)})
+        </label>
+        <label>
+          <input type="radio" name="scope" checked={scope === 'tag'} disabled={!tags.length} onChange={() => setScope('tag')} /> Tag
+        </label>
+        {scope === 'tag' && (
+          <>
+            <label htmlFor={tagId} className="visually-hidden">
+              Tag to export
+            </label>
+            <select id={tagId} value={tag} onChange={(e) => setTag(e.target.value)}>
+              {tags.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </>
+        )}
+      </fieldset>
+      <div className="dialog-buttons">
+        <button type="button" className="primary" disabled={busy} onClick={() => onExport(format, scope === 'tag' ? { kind: 'tag', tag } : { kind: scope })}>
+          Download
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

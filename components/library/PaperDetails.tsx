@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { paperAsBibtex, paperAsMarkdown } from '@/utils/copy-paper';
+import { paperYear, type Paper } from '@/utils/paper';
+import type { PaperChange } from '@/utils/paper-change';
+import { StatusSelect } from './StatusSelect';
+import { TagEditor } from './TagEditor';
+
+interface Props {
+  paper: Paper;
+  knownTags: readonly string[];
+  onChange(change: PaperChange): void;
+  onCopied(what: string): void;
+}
+
+/** One paper in full, with its tags, notes (plain text, kept as typed) and reading status. */
+export function PaperDetails({ paper, knownTags, onChange, onCopied }: Props) {
+  // The parent remounts this for another paper or when the stored notes change elsewhere.
+  const [notes, setNotes] = useState(paper.notes);
+  const saveNotes = () => {
+    if (notes !== paper.notes) onChange({ notes });
+  };
+  const copy = (what: string, text: string) => {
+    navigator.clipboard.writeText(text).then(
+      () => onCopied(`Copied ${what} for “${paper.title}”.`),
+      () => onCopied(`Couldn't copy ${what}: the browser refused the clipboard.`),
+    );
+  };
+  return (
+    <aside className="details" aria-label="Paper details">
+      <h2 className="details-title">
+        <a href={paper.url} target="_blank" rel="noreferrer">
+          {paper.title}
+        </a>
+      </h2>
+      <p className="details-meta">
+        {paper.authors.join(', ') || 'Authors unknown'} · {paperYear(paper)} · arXiv:{paper.arxivId} v{paper.version}
+        {paper.withdrawn && <span className="badge badge-withdrawn">withdrawn</span>}
+        {paper.incomplete && <span className="badge">incomplete</span>}
+      </p>
+      <p className="details-links">
+        <a href={paper.url} target="_blank" rel="noreferrer">
+          Abstract page
+        </a>{' '}
+        ·{' '}
+        <a href={paper.pdfUrl} target="_blank" rel="noreferrer">
+          PDF
+        </a>{' '}
+        · <button type="button" className="link-button" onClick={() => copy('BibTeX', paperAsBibtex(paper))}>Copy BibTeX</button> ·{' '}
+        <button type="button" className="link-button" onClick={() => copy('Markdown', paperAsMarkdown(paper))}>Copy Markdown</button>
+      </p>
+      <StatusSelect value={paper.readingStatus} onChange={(readingStatus) => onChange({ readingStatus })} />
+      <TagEditor tags={paper.tags} known={knownTags} onAdd={(addTags) => onChange({ addTags })} onRemove={(tag) => onChange({ removeTags: [tag] })} />
+      <label className="notes-label">
+        Notes
+        <textarea className="notes" value={notes} rows={6} onChange={(e) => setNotes(e.target.value)} onBlur={saveNotes} />
+      </label>
+      <button type="button" className="small-button" onClick={saveNotes} disabled={notes === paper.notes}>
+        Save notes
+      </button>
+      <h3 className="details-subtitle">Abstract</h3>
+      <p className="details-abstract">{paper.abstract || 'No abstract saved.'}</p>
+    </aside>
+  );
+}

@@ -1,0 +1,139 @@
+import { browser } from 'wxt/browser';
+import type { Repository } from '@/utils/db/repository';
+import { libraryToJson } from '@/utils/export/formats';
+import type { BackupSettings, BackupStatus } from '@/utils/messaging';
+
+const SETTINGS_KEY = 'paperdex.backup';
+const ALARM = 'paperdex-daily-backup';
+export const BACKUP_FOLDER = 'Paperdex';
+const DEFAULTS: BackupSettings = { enabled: true, keep: 7 };
+/** Bulk changes close together (an import and its follow-up edits) make one backup. */
+const AFTER_CHANGE_DELAY_MS = 5_000;
+
+/** What backups need of the browser, so that tests can stand in for it. */
+export interface BackupPlatform {
+  load(): Promise<Partial<BackupStatus> | undefined>;
+  store(status: BackupStatus): Promise<void>;
+  /** Writes a file under the downloads folder; returns its path there. */
+  download(filename: string, json: string): Promise<string>;
+  /** Backups written before, newest first: their download ids and names. */
+  listBackups(): Promise<{ id: number; filename: string }[]>;
+  removeBackup(id: number): Promise<void>;
+  now(): number;
+}
+
+/** `paperdex-backup-2026-11-26-0930.json` in the local time of the backup. */
+export function backupFileName(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `paperdex-backup-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}.json`;
+}
+
+/**
+ * Automatic backups outside extension storage: the whole library as a JSON backup (the import
+ * format) written through the browser's downloads into a Paperdex/ folder, daily and after bulk
+ * changes, keeping the newest `keep`. A browser profile reset or a removed extension does not
+ * take them along.
+ */
+export function createBackups(repository: Pick<Repository, 'listPapers' | 'countPapers' | 'lastChangeSeq'>, platform: BackupPlatform) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<BackupStatus> | null = null;
+
+  async function status(): Promise<BackupStatus> {
+    return { ...DEFAULTS, ...(await platform.load()) };
+  }
+
+  async function write(force: boolean): Promise<BackupStatus> {
+    const current = await status();
+    if (!force && !current.enabled) return current;
+    if (!(await repository.countPapers())) return current;
+    try {
+      const papers = await repository.listPapers();
+      const at = platform.now();
+      const path = await platform.download(`${BACKUP_FOLDER}/${backupFileName(new Date(at))}`, libraryToJson(papers, new Date(at), true));
+      const old = (await platform.listBackups()).slice(Math.max(1, current.keep));
+      for (const backup of old) await platform.removeBackup(backup.id).catch(() => undefined);
+      const next: BackupStatus = { enabled: current.enabled, keep: current.keep, lastBackupAt: at, lastBackupFile: path };
+      await platform.store(next);
+      return next;
+    } catch (error) {
+      const next: BackupStatus = { ...current, lastError: `The backup could not be written: ${(error as Error).message ?? String(error)}` };
+      await platform.store(next);
+      console.error('[paperdex:backup]', error);
+      return next;
+    }
+  }
+
+  /** One backup at a time; a request while one runs gets that one's outcome. */
+  function run(force: boolean): Promise<BackupStatus> {
+    running ??= write(force).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    status,
+    async configure(settings: Partial<BackupSettings>): Promise<BackupStatus> {
+      const next = { ...(await status()), ...settings };
+      next.keep = Math.min(100, Math.max(1, Math.round(next.keep)));
+      await platform.store(next);
+      return next;
+    },
+    backupNow: () => run(true),
+    /** The daily alarm: a backup if the library changed since the last one. */
+    async daily(): Promise<BackupStatus> {
+      const current = await status();
+      if (current.lastBackupAt && platform.now() - current.lastBackupAt < 20 * 60 * 60 * 1000) return current;
+      return run(false);
+    },
+    /** After an import or a bulk delete: one backup a moment later. */
+    afterBulkChange(): void {
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(false), AFTER_CHANGE_DELAY_MS);
+    },
+  };
+}
+
+export type Backups = ReturnType<typeof createBackups>;
+
+/** UTF-8 text as a base64 data URL, in chunks (a service worker has no URL.createObjectURL). */
+function dataUrl(json: string): string {
+  const bytes = new TextEncoder().encode(json);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:application/json;base64,${btoa(binary)}`;
+}
+
+/** The browser side: storage.local for the settings, downloads for the files, alarms daily. */
+export const browserBackupPlatform: BackupPlatform = {
+  async load() {
+    return (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<BackupStatus> | undefined;
+  },
+  async store(status) {
+    await browser.storage.local.set({ [SETTINGS_KEY]: status });
+  },
+  async download(filename, json) {
+    const id = await browser.downloads.download({ url: dataUrl(json), filename, conflictAction: 'uniquify', saveAs: false });
+    const [item] = await browser.downloads.search({ id });
+    return item?.filename ?? filename;
+  },
+  async listBackups() {
+    const items = await browser.downloads.search({ filenameRegex: 'paperdex-backup-', orderBy: ['-startTime'], exists: true });
+    return items.filter((d) => /[\\/]Paperdex[\\/]paperdex-backup-[^\\/]*\.json$/.test(d.filename)).map((d) => ({ id: d.id, filename: d.filename }));
+  },
+  async removeBackup(id) {
+    await browser.downloads.removeFile(id);
+    await browser.downloads.erase({ id });
+  },
+  now: () => Date.now(),
+};
+
+/** Daily backups by alarm (alarms survive the service worker stopping). */
+export function scheduleDailyBackups(backups: Backups): void {
+  void browser.alarms.get(ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void backups.daily();
+  });
+}

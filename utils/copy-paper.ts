@@ -1,0 +1,13 @@
+import { libraryToBibtex } from './export/bibtex';
+import { libraryToMarkdown } from './export/formats';
+import type { Paper } from './paper';
+
+/** One paper as a BibTeX entry, for the clipboard. */
+export function paperAsBibtex(paper: Paper): string {
+  return libraryToBibtex([paper]).trim();
+}
+
+/** One paper as a Markdown reading-list item, for the clipboard. */
+export function paperAsMarkdown(paper: Paper): string {
+  return libraryToMarkdown([paper]).split('\n').slice(4).join('\n').trim();
+}
