@@ -11,9 +11,10 @@ export default defineConfig({
       'Save arXiv papers with their abstracts to a local library and find them again with typo-tolerant search.',
     // contextMenus: "Save paper to Paperdex" on links, "Open library" on the toolbar button;
     // notifications: how a save from a link or the keyboard went; activeTab: the address of the
-    // tab the popup or the shortcut acts on; downloads + alarms + storage: daily backups into
-    // the downloads folder, and their settings.
-    permissions: ['contextMenus', 'notifications', 'activeTab', 'downloads', 'alarms', 'storage'],
+    // tab the popup or the shortcut acts on; downloads + alarms + storage + offscreen: daily
+    // backups into the downloads folder (the offscreen document makes the file), and their
+    // settings.
+    permissions: ['contextMenus', 'notifications', 'activeTab', 'downloads', 'alarms', 'storage', 'offscreen'],
     host_permissions: HOST_PERMISSIONS,
     // Type "pd" and a space in the address bar to search the library.
     omnibox: { keyword: 'pd' },

@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PaperStatus } from './db/repository';
-import type { Paper, PaperInput } from './paper';
+import type { PaperInput } from './paper';
 import type { PaperChange } from './paper-change';
 
 export type { PaperStatus };
@@ -31,17 +31,20 @@ export interface ProtocolMap {
 
   /** The library page and the popup: tags, notes, reading status of one paper or many. */
   updatePapers(request: { ids: string[]; change: PaperChange }): Result<number>;
-  /** Removes papers and returns them as they were, for Undo. */
-  removePapers(ids: string[]): Result<Paper[]>;
   /**
-   * Writes whole records in one transaction: an import after its preview, or an Undo. All or
-   * nothing; a backup follows an import.
+   * The library page wrote these papers itself (an import, a bulk delete, an Undo: thousands
+   * of records are not sent through messages): the background tells open pages and backs up.
    */
-  putPapers(request: { records: Paper[]; reason: 'import' | 'undo' }): Result<number>;
+  papersChanged(ids: string[]): Result<null>;
   getBackupStatus(): Result<BackupStatus>;
+  /** Background → offscreen document: build the backup file and lend its blob URL. */
+  makeBackupUrl(): Result<string>;
   setBackupSettings(settings: Partial<BackupSettings>): Result<BackupStatus>;
   backupNow(): Result<BackupStatus>;
 }
+
+/** Where the background keeps the backup settings and status (storage.local). */
+export const BACKUP_SETTINGS_KEY = 'paperdex.backup';
 
 export interface BackupSettings {
   /** Write a JSON backup daily and after bulk changes. On unless the user turns it off. */

@@ -20,10 +20,10 @@ export function ExportDialog({ counts, tags, busy, onExport, onClose }: Props) {
   const tagId = useId();
   const n = (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
   return (
-    <section className="dialog" role="dialog" aria-modal="false" aria-labelledby="export-title">
+    <section className="dialog" role="dialog" aria-modal="false" aria-labelledby="export-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h2 id="export-title">Export</h2>
       <label htmlFor={formatId}>Format</label>
-      <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+      <select id={formatId} autoFocus value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
         {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
           <option key={f} value={f}>
             {EXPORT_FORMATS[f].label}

@@ -13,7 +13,7 @@ export function ImportPreview({ fileName, plan, busy, onConfirm, onCancel }: Pro
   const writes = plan.additions.length + plan.updates.length;
   const n = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
   return (
-    <section className="dialog" role="dialog" aria-modal="false" aria-labelledby="import-title">
+    <section className="dialog" role="dialog" aria-modal="false" aria-labelledby="import-title" onKeyDown={(e) => e.key === 'Escape' && !busy && onCancel()}>
       <h2 id="import-title">Import {fileName}</h2>
       <ul className="import-summary">
         <li>{n(plan.additions.length, 'new paper', 'new papers')}</li>
@@ -35,7 +35,7 @@ export function ImportPreview({ fileName, plan, busy, onConfirm, onCancel }: Pro
         </details>
       )}
       <div className="dialog-buttons">
-        <button type="button" className="primary" disabled={busy || writes === 0} onClick={onConfirm}>
+        <button type="button" className="primary" autoFocus disabled={busy || writes === 0} onClick={onConfirm}>
           {writes ? `Import ${n(writes, 'paper', 'papers')}` : 'Nothing to import'}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>

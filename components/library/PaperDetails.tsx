@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { paperAsBibtex, paperAsMarkdown } from '@/utils/copy-paper';
 import { paperYear, type Paper } from '@/utils/paper';
 import type { PaperChange } from '@/utils/paper-change';
@@ -14,11 +14,32 @@ interface Props {
 
 /** One paper in full, with its tags, notes (plain text, kept as typed) and reading status. */
 export function PaperDetails({ paper, knownTags, onChange, onCopied }: Props) {
-  // The parent remounts this for another paper or when the stored notes change elsewhere.
-  const [notes, setNotes] = useState(paper.notes);
-  const saveNotes = () => {
-    if (notes !== paper.notes) onChange({ notes });
-  };
+  // What is being typed, until it is stored; otherwise the stored notes (which may change elsewhere).
+  const [draft, setDraft] = useState<string | null>(null);
+  const notes = draft ?? paper.notes;
+  const latest = useRef({ draft, paper, onChange });
+  useEffect(() => {
+    latest.current = { draft, paper, onChange };
+  });
+  const saveNotes = useCallback(() => {
+    const { draft: typed, paper: stored, onChange: save } = latest.current;
+    if (typed !== null && typed !== stored.notes) save({ notes: typed });
+  }, []);
+  // Saved a moment after typing stops, when the panel closes, and when the page goes away.
+  useEffect(() => {
+    if (draft === null) return;
+    const timer = setTimeout(saveNotes, 800);
+    return () => clearTimeout(timer);
+  }, [draft, saveNotes]);
+  useEffect(() => {
+    window.addEventListener('pagehide', saveNotes);
+    return () => {
+      window.removeEventListener('pagehide', saveNotes);
+      saveNotes();
+    };
+  }, [saveNotes]);
+  // Once stored, the draft is the stored text: show the store again.
+  if (draft !== null && draft === paper.notes) setDraft(null);
   const copy = (what: string, text: string) => {
     navigator.clipboard.writeText(text).then(
       () => onCopied(`Copied ${what} for “${paper.title}”.`),
@@ -26,7 +47,7 @@ export function PaperDetails({ paper, knownTags, onChange, onCopied }: Props) {
     );
   };
   return (
-    <aside className="details" aria-label="Paper details">
+    <section className="details" aria-label="Paper details">
       <h2 className="details-title">
         <a href={paper.url} target="_blank" rel="noreferrer">
           {paper.title}
@@ -52,13 +73,13 @@ export function PaperDetails({ paper, knownTags, onChange, onCopied }: Props) {
       <TagEditor tags={paper.tags} known={knownTags} onAdd={(addTags) => onChange({ addTags })} onRemove={(tag) => onChange({ removeTags: [tag] })} />
       <label className="notes-label">
         Notes
-        <textarea className="notes" value={notes} rows={6} onChange={(e) => setNotes(e.target.value)} onBlur={saveNotes} />
+        <textarea className="notes" value={notes} rows={6} onChange={(e) => setDraft(e.target.value)} onBlur={saveNotes} />
       </label>
       <button type="button" className="small-button" onClick={saveNotes} disabled={notes === paper.notes}>
-        Save notes
+        {notes === paper.notes ? 'Notes saved' : 'Save notes'}
       </button>
       <h3 className="details-subtitle">Abstract</h3>
       <p className="details-abstract">{paper.abstract || 'No abstract saved.'}</p>
-    </aside>
+    </section>
   );
 }

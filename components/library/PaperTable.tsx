@@ -84,7 +84,7 @@ const Row = memo(function Row({
       aria-posinset={index + 1}
       data-paper-id={id}
     >
-      <input type="checkbox" aria-label={`Select ${title}`} checked={checked} onChange={() => undefined} onClick={(e) => onToggle(index, e)} />
+      <input type="checkbox" aria-label={`Select ${paper ? title : id}`} checked={checked} onChange={() => undefined} onClick={(e) => onToggle(index, e)} />
       <button type="button" className="row-main" onClick={() => onFocus(id)} aria-current={focused ? 'true' : undefined}>
         <span className="row-title">{title}</span>
         {paper && (

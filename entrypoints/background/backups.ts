@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { Repository } from '@/utils/db/repository';
 import { libraryToJson } from '@/utils/export/formats';
-import type { BackupSettings, BackupStatus } from '@/utils/messaging';
+import { BACKUP_SETTINGS_KEY, sendMessage, type BackupSettings, type BackupStatus } from '@/utils/messaging';
 
-const SETTINGS_KEY = 'paperdex.backup';
+const SETTINGS_KEY = BACKUP_SETTINGS_KEY;
 const ALARM = 'paperdex-daily-backup';
 export const BACKUP_FOLDER = 'Paperdex';
 const DEFAULTS: BackupSettings = { enabled: true, keep: 7 };
@@ -14,8 +14,11 @@ const AFTER_CHANGE_DELAY_MS = 5_000;
 export interface BackupPlatform {
   load(): Promise<Partial<BackupStatus> | undefined>;
   store(status: BackupStatus): Promise<void>;
-  /** Writes a file under the downloads folder; returns its path there. */
-  download(filename: string, json: string): Promise<string>;
+  /**
+   * Writes a backup file under the downloads folder and resolves once it is complete, with its
+   * path. `build` makes the JSON; a platform may run the same in another context.
+   */
+  download(filename: string, build: () => Promise<string>): Promise<string>;
   /** Backups written before, newest first: their download ids and names. */
   listBackups(): Promise<{ id: number; filename: string }[]>;
   removeBackup(id: number): Promise<void>;
@@ -47,9 +50,9 @@ export function createBackups(repository: Pick<Repository, 'listPapers' | 'count
     if (!force && !current.enabled) return current;
     if (!(await repository.countPapers())) return current;
     try {
-      const papers = await repository.listPapers();
       const at = platform.now();
-      const path = await platform.download(`${BACKUP_FOLDER}/${backupFileName(new Date(at))}`, libraryToJson(papers, new Date(at), true));
+      const path = await platform.download(`${BACKUP_FOLDER}/${backupFileName(new Date(at))}`, () => backupJson(repository, at));
+      // Only now, with the new backup complete, do the oldest go.
       const old = (await platform.listBackups()).slice(Math.max(1, current.keep));
       for (const backup of old) await platform.removeBackup(backup.id).catch(() => undefined);
       const next: BackupStatus = { enabled: current.enabled, keep: current.keep, lastBackupAt: at, lastBackupFile: path };
@@ -96,12 +99,51 @@ export function createBackups(repository: Pick<Repository, 'listPapers' | 'count
 
 export type Backups = ReturnType<typeof createBackups>;
 
-/** UTF-8 text as a base64 data URL, in chunks (a service worker has no URL.createObjectURL). */
-function dataUrl(json: string): string {
-  const bytes = new TextEncoder().encode(json);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:application/json;base64,${btoa(binary)}`;
+/** The whole library as a compact JSON backup (the import format). */
+export async function backupJson(repository: Pick<Repository, 'listPapers'>, at = Date.now()): Promise<string> {
+  return libraryToJson(await repository.listPapers(), new Date(at), true);
+}
+
+const OFFSCREEN_PATH = '/offscreen.html';
+
+/**
+ * A blob URL for the backup. Chrome's service worker cannot make one (no URL.createObjectURL)
+ * and a data: URL is capped at 2 MB, so an offscreen document (same origin, same IndexedDB)
+ * builds the file and lends its URL; Firefox's background page makes it itself.
+ */
+async function backupUrl(build: () => Promise<string>): Promise<{ url: string; done(): Promise<void> }> {
+  if (typeof URL.createObjectURL === 'function') {
+    const url = URL.createObjectURL(new Blob([await build()], { type: 'application/json' }));
+    return { url, done: async () => URL.revokeObjectURL(url) };
+  }
+  const offscreen = browser.offscreen;
+  if (!(await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length) {
+    await offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: ['BLOBS'], justification: 'Write the library backup file' });
+  }
+  const answer = await sendMessage('makeBackupUrl', undefined);
+  if (!answer.ok) throw new Error(answer.message);
+  return { url: answer.value, done: () => offscreen.closeDocument().catch(() => undefined) };
+}
+
+/** Resolves when a download completes; rejects when it is interrupted. */
+function completion(id: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (state: string | undefined, error?: string) => {
+      if (state === 'complete') finish(resolve);
+      else if (state === 'interrupted') finish(() => reject(new Error(`the download was interrupted (${error ?? 'unknown reason'})`)));
+    };
+    const listener = (delta: { id: number; state?: { current?: string }; error?: { current?: string } }) => {
+      if (delta.id === id) check(delta.state?.current, delta.error?.current);
+    };
+    const timer = setTimeout(() => finish(() => reject(new Error('the download did not finish within two minutes'))), 120_000);
+    const finish = (then: () => void) => {
+      clearTimeout(timer);
+      browser.downloads.onChanged.removeListener(listener);
+      then();
+    };
+    browser.downloads.onChanged.addListener(listener);
+    void browser.downloads.search({ id }).then(([item]) => check(item?.state, item?.error));
+  });
 }
 
 /** The browser side: storage.local for the settings, downloads for the files, alarms daily. */
@@ -112,13 +154,19 @@ export const browserBackupPlatform: BackupPlatform = {
   async store(status) {
     await browser.storage.local.set({ [SETTINGS_KEY]: status });
   },
-  async download(filename, json) {
-    const id = await browser.downloads.download({ url: dataUrl(json), filename, conflictAction: 'uniquify', saveAs: false });
-    const [item] = await browser.downloads.search({ id });
-    return item?.filename ?? filename;
+  async download(filename, build) {
+    const file = await backupUrl(build);
+    try {
+      const id = await browser.downloads.download({ url: file.url, filename, conflictAction: 'uniquify', saveAs: false });
+      await completion(id);
+      const [item] = await browser.downloads.search({ id });
+      return item?.filename ?? filename;
+    } finally {
+      await file.done();
+    }
   },
   async listBackups() {
-    const items = await browser.downloads.search({ filenameRegex: 'paperdex-backup-', orderBy: ['-startTime'], exists: true });
+    const items = await browser.downloads.search({ filenameRegex: 'paperdex-backup-', orderBy: ['-startTime'], exists: true, state: 'complete' });
     return items.filter((d) => /[\\/]Paperdex[\\/]paperdex-backup-[^\\/]*\.json$/.test(d.filename)).map((d) => ({ id: d.id, filename: d.filename }));
   },
   async removeBackup(id) {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { completePaper, lacksEssentials, needsLookup } from '@/utils/complete-paper';
 import { statusOf, type Repository } from '@/utils/db/repository';
-import { paperRecordSchema, pickKnown } from '@/utils/import/read-file';
 import type { PaperStatus, Result, SaveOutcome } from '@/utils/messaging';
-import type { Paper, SeenPaper } from '@/utils/paper';
+import type { SeenPaper } from '@/utils/paper';
 import { applyChange, paperChangeSchema } from '@/utils/paper-change';
 import { paperInputSchema } from '@/utils/paper-schema';
 import type { LookupResult } from './metadata-lookup';
@@ -13,7 +12,6 @@ const idListSchema = z.array(idSchema).max(1000);
 /** Bulk edits from the library page: "select all matching" in a 50,000-paper library. */
 const bulkIdsSchema = z.array(idSchema).max(200_000);
 const updateSchema = z.object({ ids: bulkIdsSchema, change: paperChangeSchema });
-const putSchema = z.object({ records: z.array(z.unknown()).max(200_000), reason: z.enum(['import', 'undo']) });
 
 type Notify = (changes: Record<string, PaperStatus>) => void;
 
@@ -80,6 +78,8 @@ export function createLibraryService(
         const paper = await repository.savePaper({ ...completed.paper, source });
         const status = statusOf(paper);
         notify({ [paper.id]: status });
+        // Backups are on from the first save: the first one follows it.
+        if (paper.savedAt === paper.updatedAt && (await repository.countPapers()) === 1) afterBulkChange();
         if (!found && needsLookup(seen)) {
           void enrich(seen).catch((error: unknown) => console.error('[paperdex:lookup]', error));
         }
@@ -101,35 +101,24 @@ export function createLibraryService(
       const request = updateSchema.safeParse(payload);
       if (!request.success) return invalid(request.error);
       const { ids, change } = request.data;
-      return guard(async () => (await repository.updateUserFields(ids, (p) => applyChange(p, change))).length);
-    },
-
-    async removePapers(payload: unknown): Promise<Result<Paper[]>> {
-      const ids = bulkIdsSchema.safeParse(payload);
-      if (!ids.success) return invalid(ids.error);
       return guard(async () => {
-        const removed = await repository.removePapers(ids.data);
-        notify(Object.fromEntries(removed.map((p): [string, PaperStatus] => [p.id, { saved: false }])));
-        if (removed.length > 1) afterBulkChange();
-        return removed;
+        const changed = await repository.updateUserFields(ids, (p) => applyChange(p, change));
+        if (changed.length > 1) afterBulkChange();
+        return changed.length;
       });
     },
 
-    /** Whole records (an import after its preview, an Undo): validated, then all or nothing. */
-    async putPapers(payload: unknown): Promise<Result<number>> {
-      const request = putSchema.safeParse(payload);
-      if (!request.success) return invalid(request.error);
-      const records: Paper[] = [];
-      for (const [i, raw] of request.data.records.entries()) {
-        const record = paperRecordSchema.safeParse(pickKnown(raw));
-        if (!record.success) return invalid(record.error, `record ${i + 1}: `);
-        records.push(record.data as Paper);
-      }
+    /**
+     * The library page wrote papers itself (an import, a bulk delete, an Undo): tell open
+     * pages, and back up shortly.
+     */
+    async papersChanged(payload: unknown): Promise<Result<null>> {
+      const ids = bulkIdsSchema.safeParse(payload);
+      if (!ids.success) return invalid(ids.error);
       return guard(async () => {
-        await repository.putPapers(records);
-        notify(Object.fromEntries(records.map((p): [string, PaperStatus] => [p.id, statusOf(p)])));
-        if (request.data.reason === 'import') afterBulkChange();
-        return records.length;
+        for (let i = 0; i < ids.data.length; i += 1000) notify(await repository.getStatuses(ids.data.slice(i, i + 1000)));
+        afterBulkChange();
+        return null;
       });
     },
 

@@ -21,8 +21,7 @@ export function registerMessageHandlers(): void {
   onMessage('removePaper', ({ data }) => library.removePaper(data));
   onMessage('getPaperStatus', ({ data }) => library.getPaperStatus(data));
   onMessage('updatePapers', ({ data }) => library.updatePapers(data));
-  onMessage('removePapers', ({ data }) => library.removePapers(data));
-  onMessage('putPapers', ({ data }) => library.putPapers(data));
+  onMessage('papersChanged', ({ data }) => library.papersChanged(data));
   onMessage('getBackupStatus', async () => ({ ok: true, value: await backups.status() }));
   onMessage('setBackupSettings', async ({ data }) => ({ ok: true, value: await backups.configure(data) }));
   onMessage('backupNow', async () => ({ ok: true, value: await backups.backupNow() }));

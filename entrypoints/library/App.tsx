@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { BackupPanel } from '@/components/library/BackupPanel';
 import { ExportDialog, type ExportScope } from '@/components/library/ExportDialog';
@@ -12,7 +13,7 @@ import { repository } from '@/utils/db/repository';
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from '@/utils/export/formats';
 import { planImport, type ImportPlan } from '@/utils/import/plan';
 import { checkSize, ImportError, readImportFile } from '@/utils/import/read-file';
-import { sendMessage, type BackupStatus, type Result } from '@/utils/messaging';
+import { BACKUP_SETTINGS_KEY, sendMessage, type BackupStatus, type Result } from '@/utils/messaging';
 import type { Paper } from '@/utils/paper';
 import type { PaperChange } from '@/utils/paper-change';
 import { normalizeTags } from '@/utils/tags';
@@ -22,6 +23,16 @@ const ALL = Number.MAX_SAFE_INTEGER;
 
 type Notice = { kind: 'error' | 'info'; text: string } | null;
 type Progress = { label: string } | null;
+
+/** An IndexedDB failure in words a user can act on; the transaction wrote nothing. */
+function storageMessage(error: unknown, outcome: string): string {
+  const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as { name?: string })?.name ?? '';
+  if (name === 'QuotaExceededError') return `Your browser's storage for Paperdex is full: ${outcome}. Free some disk space and try again.`;
+  return `The library could not be written (${name || String(error)}): ${outcome}.`;
+}
+
+/** "1 paper", "10,000 papers". */
+const n = (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
 
 /** Lets the browser paint (a progress bar) before a long synchronous step. */
 const paint = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -37,7 +48,8 @@ export function LibraryApp() {
   const total = useLiveQuery(() => repository.countPapers(), [], 0);
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const anchor = useRef<number | null>(null);
+  /** The paper last ticked: a Shift-click selects the range from it, in the current order. */
+  const anchor = useRef<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
   const focusedPaper = useLiveQuery(() => (focused ? repository.getPaper(focused) : Promise.resolve(undefined)), [focused]);
 
@@ -45,16 +57,24 @@ export function LibraryApp() {
   const [undo, setUndo] = useState<{ papers: Paper[]; text: string } | null>(null);
   const [progress, setProgress] = useState<Progress>(null);
   const [exporting, setExporting] = useState(false);
-  const [importing, setImporting] = useState<{ fileName: string; plan: ImportPlan } | null>(null);
+  const [importing, setImporting] = useState<{ fileName: string; plan: ImportPlan; records: Paper[] } | null>(null);
   const [backup, setBackup] = useState<BackupStatus | null>(null);
   const [bulkTags, setBulkTags] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
+  // The backup status, kept current: the background writes backups while this page is open.
   useEffect(() => {
-    void sendMessage('getBackupStatus', undefined).then(
-      (r) => r.ok && setBackup(r.value),
-      () => setNotice({ kind: 'error', text: "Paperdex's background isn't responding: backups can't be shown. Reload this page." }),
-    );
+    const load = () =>
+      sendMessage('getBackupStatus', undefined).then(
+        (r) => r.ok && setBackup(r.value),
+        () => setNotice({ kind: 'error', text: "Paperdex's background isn't responding: backups can't be shown. Reload this page." }),
+      );
+    void load();
+    const changed = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && BACKUP_SETTINGS_KEY in changes) void load();
+    };
+    browser.storage.onChanged.addListener(changed);
+    return () => browser.storage.onChanged.removeListener(changed);
   }, []);
 
   /** Runs a write through the background and turns its failure into a visible message. */
@@ -82,7 +102,8 @@ export function LibraryApp() {
       const id = sorted[index];
       if (!id) return;
       // Read now: the updater runs later, after the anchor has moved to this row.
-      const from0 = event.shiftKey ? anchor.current : null;
+      const anchorIndex = event.shiftKey && anchor.current ? sorted.indexOf(anchor.current) : -1;
+      const from0 = anchorIndex >= 0 ? anchorIndex : null;
       setSelected((current) => {
         const next = new Set(current);
         const on = !current.has(id);
@@ -96,43 +117,81 @@ export function LibraryApp() {
         else next.delete(id);
         return next;
       });
-      anchor.current = index;
+      anchor.current = id;
     },
     [sorted],
   );
 
-  const allSelected = sorted.length > 0 && sorted.every((id) => selected.has(id));
   // What is selected and still in view: papers deleted elsewhere or filtered out are not acted on.
-  const selection = sorted.filter((id) => selected.has(id));
+  const selection = useMemo(() => (selected.size ? sorted.filter((id) => selected.has(id)) : []), [sorted, selected]);
+  const allSelected = sorted.length > 0 && selection.length === sorted.length;
+  const relaxed = Boolean(query.trim() && result?.relaxed);
 
+  /** Tells the background that this page wrote papers, so that open pages and backups follow. */
+  function told(ids: string[]) {
+    sendMessage('papersChanged', ids).catch((e: unknown) => console.warn('[paperdex:library] open pages were not told about the change', e));
+  }
+
+  /**
+   * Deletes the selection in one transaction and keeps the records for Undo. The page writes
+   * itself: a whole library does not fit in a message.
+   */
   async function remove() {
     const targets = selection;
     if (!targets.length) return;
-    const removed = await write(() => sendMessage('removePapers', targets));
-    if (!removed) return;
-    setSelected(new Set());
-    if (focused && targets.includes(focused)) setFocused(null);
-    setNotice(null);
-    setUndo({ papers: removed, text: `Deleted ${removed.length.toLocaleString('en')} ${removed.length === 1 ? 'paper' : 'papers'}.` });
+    try {
+      const removed = await repository.removePapers(targets);
+      told(targets);
+      setSelected(new Set());
+      if (focused && targets.includes(focused)) setFocused(null);
+      setNotice(null);
+      setUndo({ papers: removed, text: `Deleted ${n(removed.length)}.` });
+    } catch (e) {
+      setNotice({ kind: 'error', text: storageMessage(e, 'nothing was deleted') });
+    }
   }
 
+  /** Puts deleted papers back, merged with anything saved since; Undo stays offered if it fails. */
   async function restore() {
     if (!undo) return;
-    const papers = undo.papers;
-    setUndo(null);
-    await write(() => sendMessage('putPapers', { records: papers, reason: 'undo' }), (n) => `Restored ${n.toLocaleString('en')} ${n === 1 ? 'paper' : 'papers'}.`);
+    try {
+      await repository.importPapers(undo.papers);
+      told(undo.papers.map((p) => p.id));
+      setNotice({ kind: 'info', text: `Restored ${n(undo.papers.length)}.` });
+      setUndo(null);
+    } catch (e) {
+      setNotice({ kind: 'error', text: storageMessage(e, 'nothing was restored; Undo is still available') });
+    }
+  }
+
+  /**
+   * The library, read while the export dialog is open (reading 10,000 records takes a few
+   * hundred milliseconds); read again at export time if anything changed meanwhile.
+   */
+  const prepared = useRef<Promise<{ seq: number; papers: Paper[] }> | null>(null);
+  function openExport() {
+    prepared.current = Promise.all([repository.lastChangeSeq(), repository.listPapers()]).then(([seq, papers]) => ({ seq, papers }));
+    prepared.current.catch(() => undefined);
+    setExporting(true);
+  }
+
+  async function libraryNow(): Promise<Paper[]> {
+    const ready = await prepared.current?.catch(() => null);
+    if (ready && ready.seq === (await repository.lastChangeSeq())) return ready.papers;
+    return repository.listPapers();
   }
 
   async function exportPapers(format: ExportFormat, scope: ExportScope) {
     setProgress({ label: 'Preparing the export…' });
     await paint();
     try {
+      const library = await libraryNow();
       let papers: Paper[];
-      if (scope.kind === 'all') papers = await repository.listPapers();
-      else if (scope.kind === 'tag') papers = await repository.papersWithTag(scope.tag);
+      if (scope.kind === 'all') papers = library;
+      else if (scope.kind === 'tag') papers = library.filter((p) => p.tags.includes(scope.tag));
       else {
-        const wanted = scope.kind === 'search' ? sorted : selection;
-        papers = (await repository.getPapers(wanted)).filter((p): p is Paper => p !== undefined);
+        const byId = new Map(library.map((p) => [p.id, p]));
+        papers = (scope.kind === 'search' ? sorted : selection).flatMap((id) => byId.get(id) ?? []);
       }
       const { mime } = EXPORT_FORMATS[format];
       const blob = new Blob([EXPORT_FORMATS[format].write(papers)], { type: `${mime};charset=utf-8` });
@@ -164,12 +223,13 @@ export function LibraryApp() {
       setProgress({ label: `Checking ${file.name}…` });
       await paint();
       const read = readImportFile(file.name, text);
-      const stored = await repository.getPapers(read.records.map((r) => r.id));
+      // Only the papers already in the library are read: an import into a new profile reads none.
+      const stored = await repository.getPapers(await repository.existingIds(read.records.map((r) => r.id)));
       const existing = new Map(stored.filter((p): p is Paper => p !== undefined).map((p) => [p.id, p]));
       const plan = planImport(read, existing);
       if (!read.records.length) {
         setNotice({ kind: 'error', text: `${file.name} holds no paper Paperdex can import (${read.invalid.length} skipped: ${read.invalid[0]?.reason ?? 'no entries'}). Nothing was imported.` });
-      } else setImporting({ fileName: file.name, plan });
+      } else setImporting({ fileName: file.name, plan, records: read.records });
     } catch (e) {
       const text = e instanceof ImportError ? e.message : `${file.name} could not be read (${(e as Error).message}). Nothing was imported.`;
       setNotice({ kind: 'error', text });
@@ -182,19 +242,26 @@ export function LibraryApp() {
   async function confirmImport() {
     if (!importing) return;
     const { plan, fileName } = importing;
-    const records = [...plan.additions, ...plan.updates];
-    setProgress({ label: `Importing ${records.length.toLocaleString('en')} papers…` });
+    setProgress({ label: `Importing ${n(plan.additions.length + plan.updates.length)}…` });
     await paint();
-    const written = await write(
-      () => sendMessage('putPapers', { records, reason: 'import' }),
-      (n) => `Imported ${n.toLocaleString('en')} ${n === 1 ? 'paper' : 'papers'} from ${fileName}: ${plan.additions.length.toLocaleString('en')} new, ${plan.updates.length.toLocaleString('en')} updated.`,
-    );
-    setProgress(null);
-    if (written !== undefined) setImporting(null);
+    // The page writes the import itself, in one transaction: the records were validated when
+    // the file was read (this page is the extension's own), and handing 15 MB to the background
+    // first would double the wait. The background is then told, to update open pages' buttons
+    // and schedule a backup.
+    try {
+      // Merged again inside the transaction: edits and saves made since the preview are kept.
+      const { added, updated } = await repository.importPapers(importing.records);
+      told(importing.records.map((r) => r.id));
+      setImporting(null);
+      setNotice({ kind: 'info', text: `Imported ${n(added + updated)} from ${fileName}: ${added.toLocaleString('en')} new, ${updated.toLocaleString('en')} updated.` });
+    } catch (e) {
+      setNotice({ kind: 'error', text: storageMessage(e, 'nothing was imported and your library is unchanged') });
+    } finally {
+      setProgress(null);
+    }
   }
 
   const bulkTagList = normalizeTags(bulkTags);
-  const n = (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
 
   return (
     <div className="library">
@@ -202,7 +269,7 @@ export function LibraryApp() {
         <h1>Paperdex library</h1>
         <p className="count">{n(total)}</p>
         <div className="header-actions">
-          <button type="button" onClick={() => setExporting(true)} disabled={!total}>
+          <button type="button" onClick={openExport} disabled={!total}>
             Export
           </button>
           <button type="button" onClick={() => fileInput.current?.click()}>
@@ -284,7 +351,12 @@ export function LibraryApp() {
         <span className="count">{query.trim() ? `${n(sorted.length)} match` : ''}</span>
       </div>
 
-      <div className="bulk" aria-label="Selection">
+      {relaxed && (
+        <p className="status" role="status">
+          No paper has every word; these match all but one. “Select all” selects them all.
+        </p>
+      )}
+      <div className="bulk" role="group" aria-label="Selection">
         <label>
           <input type="checkbox" checked={allSelected} disabled={!sorted.length} onChange={() => setSelected(allSelected ? new Set() : new Set(sorted))} /> Select all{' '}
           {query.trim() ? 'matching' : ''} ({n(sorted.length)})
@@ -308,7 +380,7 @@ export function LibraryApp() {
               Remove tag
             </button>
             <StatusSelect label="Set status" value={undefined} onChange={(readingStatus) => void change(selection, { readingStatus }, `Status set for {n}.`)} />
-            <button type="button" onClick={() => setExporting(true)}>
+            <button type="button" onClick={openExport}>
               Export selection
             </button>
             <button type="button" className="danger" onClick={() => void remove()}>
@@ -331,7 +403,7 @@ export function LibraryApp() {
         )}
         {focusedPaper && (
           <PaperDetails
-            key={`${focusedPaper.id}\n${focusedPaper.notes}`}
+            key={focusedPaper.id}
             paper={focusedPaper}
             knownTags={knownTags}
             onChange={(c) => void change([focusedPaper.id], c)}

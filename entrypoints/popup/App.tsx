@@ -142,7 +142,11 @@ export function App() {
         terms={shown?.terms ?? NO_TERMS}
         selected={position}
         revision={revision}
-        onSelect={setSelected}
+        onSelect={(index) => {
+          // A tag being typed on the selected row keeps its row while the mouse passes others.
+          if (document.activeElement?.closest('.paper-actions')) return;
+          setSelected(index);
+        }}
         onOpen={onClickTitle}
         onRemove={(p) => void remove(p)}
         onChange={change}

@@ -48,14 +48,15 @@ test('the library lists, searches, sorts, and edits tags, notes and reading stat
 
   // One paper in full: status, tags (typed "a, b" adds two), notes kept as typed.
   await library.row(second!.title).getByRole('button').click();
-  const details = library.page.getByRole('complementary', { name: 'Paper details' });
+  const details = library.page.getByRole('region', { name: 'Paper details' });
   await details.getByLabel('Reading status').selectOption('reading');
   await details.getByLabel('Add tags').fill('survey, to cite');
   await details.getByLabel('Add tags').press('Enter');
   await expect(details.getByRole('list', { name: 'Tags' })).toContainText('survey');
   const notes = 'Line one.\n  <b>not markup</b>\n\nLine four.';
   await details.getByLabel('Notes').fill(notes);
-  await details.getByRole('button', { name: 'Save notes' }).click();
+  // Saved a moment after typing stops.
+  await expect(details.getByRole('button', { name: 'Notes saved' })).toBeVisible();
   await expect.poll(async () => (await readLibrary(library.page)).find((p) => p.id === second!.id)).toMatchObject({
     readingStatus: 'reading',
     tags: ['survey', 'to cite'],
@@ -64,6 +65,9 @@ test('the library lists, searches, sorts, and edits tags, notes and reading stat
   await expect(library.row(second!.title)).toContainText('Reading');
   await details.getByRole('button', { name: 'Remove tag survey' }).click();
   await expect(details.getByRole('list', { name: 'Tags' })).not.toContainText('survey');
+
+  const axeWithDetails = await new AxeBuilder({ page: library.page }).analyze();
+  expect(axeWithDetails.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
 
 test('select with shift-click, tag, set status, delete and undo', async ({ context, extensionId }) => {
@@ -95,7 +99,7 @@ test('export downloads files that parse; importing the backup into a fresh profi
   const before = byId(await readLibrary(library.page));
 
   await library.button('Export').click();
-  await library.page.getByLabel('Format').selectOption('json');
+  await library.page.getByLabel('Format', { exact: true }).selectOption('json');
   const json = await download(library.page, () => library.button('Download').click());
   expect(json.name).toMatch(/^paperdex-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(json.text) as { format: string; version: number; papers: Paper[] };
@@ -103,7 +107,7 @@ test('export downloads files that parse; importing the backup into a fresh profi
   expect(byId(backup.papers)).toEqual(before);
 
   await library.button('Export').click();
-  await library.page.getByLabel('Format').selectOption('bibtex');
+  await library.page.getByLabel('Format', { exact: true }).selectOption('bibtex');
   const bib = await download(library.page, () => library.button('Download').click());
   expect(bib.name).toMatch(/^paperdex-\d{4}-\d{2}-\d{2}\.bib$/);
   const parsed = parseBibtex(bib.text, { english: false, sentenceCase: false, caseProtection: false });

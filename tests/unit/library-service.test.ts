@@ -179,3 +179,31 @@ describe('saving what a page only partly shows', () => {
     expect(await repo.countPapers()).toBe(0);
   });
 });
+
+describe('bulk edits from the library page', () => {
+  it('tags and sets the status of many papers, and backs up after a bulk change', async () => {
+    const afterBulk = vi.fn();
+    const service = createLibraryService(repo, notify, undefined, afterBulk);
+    await service.savePaper(paperInput());
+    // Backups are on from the first save: the first one follows it.
+    expect(afterBulk).toHaveBeenCalledTimes(1);
+    await service.savePaper(paperInput({ arxivId: '1506.03134', title: 'Pointer Networks' }));
+    expect(afterBulk).toHaveBeenCalledTimes(1);
+    const ids = ['arxiv:1810.05270', 'arxiv:1506.03134'];
+    expect(await service.updatePapers({ ids, change: { addTags: ['survey, to cite'], readingStatus: 'to-read' } })).toEqual({ ok: true, value: 2 });
+    expect(await repo.getPaper('arxiv:1506.03134')).toMatchObject({ tags: ['survey', 'to cite'], readingStatus: 'to-read' });
+    expect(afterBulk).toHaveBeenCalledTimes(2);
+    expect(await service.updatePapers({ ids, change: { notes: 'x', rating: 5 } })).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('tells open pages what the library page wrote itself', async () => {
+    const afterBulk = vi.fn();
+    const service = createLibraryService(repo, notify, undefined, afterBulk);
+    await service.savePaper(paperInput());
+    notify.mockReset();
+    afterBulk.mockReset();
+    expect(await service.papersChanged(['arxiv:1810.05270', 'arxiv:1506.03134'])).toEqual({ ok: true, value: null });
+    expect(notify).toHaveBeenCalledWith({ 'arxiv:1810.05270': { saved: true, version: 1 }, 'arxiv:1506.03134': { saved: false } });
+    expect(afterBulk).toHaveBeenCalledTimes(1);
+  });
+});

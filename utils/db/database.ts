@@ -29,7 +29,11 @@ export type PaperdexDb = Dexie & {
  * a change adds `version(n + 1)` with an upgrade and a test that opens the previous version.
  */
 export function openDatabase(name = DB_NAME): PaperdexDb {
-  const db = new Dexie(name) as PaperdexDb;
+  // Relaxed durability: a commit returns once the OS has the data, without waiting for a disk
+  // flush (Chrome's own default for IndexedDB since 2023). A 10,000-paper import commits in a
+  // fraction of the time; a power cut in the same second could lose that last write, never
+  // corrupt the library.
+  const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' }) as PaperdexDb;
   // v1: look-ups by id, newest-first listing by savedAt, filtering by tag. Never the abstract.
   db.version(1).stores({ papers: 'id, savedAt, *tags' });
   // v2: the persisted search index and the change log that keeps it current; `updatedAt`

@@ -13,12 +13,16 @@ const STOP_WORDS = new Set([
   'a', 'an', 'the', 'on', 'of', 'for', 'and', 'in', 'to', 'with', 'from', 'by', 'at', 'is', 'are', 'via', 'towards', 'toward', 'into', 'how', 'what', 'why', 'when', 'do', 'does', 'can', 'we', 'our',
 ]);
 
-/** ASCII letters and digits of a word, accents removed: "Müller" → "muller". */
+/** Letters that do not decompose into a base letter and an accent. */
+const TRANSLITERATION: Record<string, string> = { ø: 'o', ß: 'ss', ł: 'l', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+
+/** ASCII letters and digits of a word, accents removed: "Müller" → "muller", "Ørsted" → "orsted". */
 function keyPart(text: string): string {
   return text
+    .toLowerCase()
+    .replace(/[øßłæœđðþıħ]/g, (c) => TRANSLITERATION[c]!)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }
 
@@ -40,16 +44,30 @@ export function baseKey(paper: Pick<Paper, 'authors' | 'published' | 'title' | '
   return `${author}${year}${word ?? keyPart(paper.arxivId)}`;
 }
 
-/** Keys for papers in order: the base key, then `…b`, `…c`, … (`…aa` after `…z`) on clashes. */
+/**
+ * Keys for papers, in their order: the base key, then `…b`, `…c`, … on clashes. Clashing papers
+ * are lettered by arXiv id, not by export order, so that a key does not change when the list is
+ * sorted differently or a newer paper joins.
+ */
 export function citationKeys(papers: readonly Pick<Paper, 'authors' | 'published' | 'title' | 'arxivId'>[]): string[] {
-  const used = new Set<string>();
-  return papers.map((paper) => {
-    const base = baseKey(paper);
-    let key = base;
-    for (let n = 1; used.has(key); n++) key = base + letters(n);
-    used.add(key);
-    return key;
-  });
+  const bases = papers.map(baseKey);
+  const groups = new Map<string, number[]>();
+  bases.forEach((base, i) => groups.set(base, [...(groups.get(base) ?? []), i]));
+  const keys = [...bases];
+  const used = new Set(bases);
+  for (const [base, members] of groups) {
+    if (members.length < 2) continue;
+    members.sort((a, b) => (papers[a]!.arxivId < papers[b]!.arxivId ? -1 : papers[a]!.arxivId > papers[b]!.arxivId ? 1 : a - b));
+    let n = 0;
+    for (const i of members.slice(1)) {
+      let key;
+      do key = base + letters(++n);
+      while (used.has(key));
+      used.add(key);
+      keys[i] = key;
+    }
+  }
+  return keys;
 }
 
 function letters(n: number): string {
@@ -65,8 +83,9 @@ function letters(n: number): string {
 
 const TEX_SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
+  // Not \{ and \}: classic BibTeX counts braces even after a backslash.
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
   '$': '\\$',
   '&': '\\&',
   '%': '\\%',
@@ -84,11 +103,15 @@ const TEX_SPECIALS: Record<string, string> = {
  * stay the characters they were.
  */
 export function escapeTex(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\{}$&%#_~^<>]/g, (c) => TEX_SPECIALS[c]!)
-    .replace(/([-`'!?])(?=[-`'])/g, '$1{}');
+  // Stored text is already collapsed: the whitespace pass only runs when it is needed.
+  let t = text.trim();
+  if (/[^\S ]| {2}/.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.replace(/[\\{}$&%#_~^<>]|[-`'!?](?=[-`'])/g, (m) => TEX_SPECIALS[m] ?? `${m}{}`);
+}
+
+/** A verbatim field (doi, url): braces and backslashes percent-encoded, nothing else touched. */
+function verbatim(text: string): string {
+  return text.trim().replace(/[{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** A name as BibTeX reads it back: "Last, First", braced whole when it is an institution. */
@@ -116,10 +139,10 @@ export function paperToBibtex(paper: Paper, key: string): string {
     ['month', MONTHS[Number(paper.published.slice(5, 7)) - 1] ?? ''],
     ['eprint', paper.arxivId],
     ['archivePrefix', 'arXiv'],
-    ['primaryClass', paper.categories[0] ?? ''],
+    ['primaryClass', escapeTex(paper.categories[0] ?? '')],
     ['journal', isArticle ? escapeTex(paper.journalRef ?? 'arXiv preprint') : ''],
-    ['doi', paper.doi ?? ''],
-    ['url', paper.url],
+    ['doi', verbatim(paper.doi ?? '')],
+    ['url', verbatim(paper.url)],
     ['abstract', escapeTex(paper.abstract)],
     // Tags cannot hold TeX specials (see normalizeTags), and parsers read keywords verbatim.
     ['keywords', normalizeTags(paper.tags).join(', ')],

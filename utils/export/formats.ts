@@ -24,7 +24,7 @@ export function libraryToJson(papers: readonly Paper[], now = new Date(), compac
   return compact ? JSON.stringify(backup) : JSON.stringify(backup, null, 1);
 }
 
-/** CSV columns: every record field; lists joined with "; " (tags, categories, sources) or " and " (authors). */
+/** CSV columns: every record field; lists (authors, categories, sources, tags) joined with "; ". */
 export const CSV_COLUMNS = [
   'id',
   'arxivId',
@@ -49,35 +49,48 @@ export const CSV_COLUMNS = [
   'updatedAt',
 ] as const;
 
-export const AUTHOR_SEPARATOR = ' and ';
 export const LIST_SEPARATOR = '; ';
 
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe,
+ * as OWASP advises; so does a cell that starts with an apostrophe, so that reading the file
+ * back (which drops one leading apostrophe) gives exactly what was written.
+ */
+export function csvCell(text: string): string {
+  return /^[=+\-@\t\r']/.test(text) ? `'${text}` : text;
+}
+
+export function fromCsvCell(text: string): string {
+  return text.startsWith("'") ? text.slice(1) : text;
+}
+
 export function libraryToCsv(papers: readonly Paper[]): string {
-  const rows = papers.map((p) => ({
-    id: p.id,
-    arxivId: p.arxivId,
-    version: p.version,
-    title: p.title,
-    authors: p.authors.join(AUTHOR_SEPARATOR),
-    abstract: p.abstract,
-    published: p.published,
-    updated: p.updated,
-    url: p.url,
-    pdfUrl: p.pdfUrl,
-    categories: p.categories.join(LIST_SEPARATOR),
-    doi: p.doi ?? '',
-    journalRef: p.journalRef ?? '',
-    withdrawn: p.withdrawn ? 'true' : '',
-    incomplete: p.incomplete ? 'true' : '',
-    sources: p.sources.join(LIST_SEPARATOR),
-    tags: p.tags.join(LIST_SEPARATOR),
-    notes: p.notes,
-    readingStatus: p.readingStatus ?? '',
-    savedAt: new Date(p.savedAt).toISOString(),
-    updatedAt: new Date(p.updatedAt).toISOString(),
-  }));
-  // Formula-looking cells are quoted as text by spreadsheets only with escapeFormulae.
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: false, newline: '\n' }) + '\n';
+  const rows = papers.map((p) =>
+    [
+      p.id,
+      p.arxivId,
+      String(p.version),
+      p.title,
+      p.authors.join(LIST_SEPARATOR),
+      p.abstract,
+      p.published,
+      p.updated,
+      p.url,
+      p.pdfUrl,
+      p.categories.join(LIST_SEPARATOR),
+      p.doi ?? '',
+      p.journalRef ?? '',
+      p.withdrawn ? 'true' : '',
+      p.incomplete ? 'true' : '',
+      p.sources.join(LIST_SEPARATOR),
+      p.tags.join(LIST_SEPARATOR),
+      p.notes,
+      p.readingStatus ?? '',
+      new Date(p.savedAt).toISOString(),
+      new Date(p.updatedAt).toISOString(),
+    ].map(csvCell),
+  );
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
 }
 
 /** Markdown's own characters in running text, escaped so that a title reads as written. */

@@ -25,7 +25,7 @@ function metadataOf(paper: Paper): PaperMetadata {
  */
 export function mergeImported(existing: Paper, incoming: Paper, now: number): Paper {
   const merged = mergePaper(existing, metadataOf(incoming), now);
-  const notes = !incoming.notes.trim() || existing.notes.includes(incoming.notes.trim())
+  const notes = alreadyIn(existing.notes, incoming.notes)
     ? existing.notes
     : existing.notes.trim()
       ? `${existing.notes}\n\n${incoming.notes}`
@@ -40,6 +40,15 @@ export function mergeImported(existing: Paper, incoming: Paper, now: number): Pa
   const status = existing.readingStatus ?? incoming.readingStatus;
   if (status) result.readingStatus = status;
   return result;
+}
+
+/** Whether imported notes are already in the stored ones: the whole text, or one of its paragraphs. */
+function alreadyIn(existing: string, imported: string): boolean {
+  const text = imported.trim();
+  if (!text) return true;
+  const paragraphs = (t: string) => t.split(/\n\s*\n/).map((p) => p.trim());
+  const have = paragraphs(existing);
+  return existing.trim() === text || paragraphs(text).every((p) => have.includes(p));
 }
 
 /** Whether two records hold the same data, ignoring when they were last changed. */

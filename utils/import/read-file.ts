@@ -2,12 +2,13 @@ import { parse as parseBibtex, type Entry } from '@retorquere/bibtex-parser';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { completePaper } from '../complete-paper';
-import { AUTHOR_SEPARATOR, BACKUP_FORMAT, CSV_COLUMNS, LIST_SEPARATOR } from '../export/formats';
+import { BACKUP_FORMAT, fromCsvCell, LIST_SEPARATOR } from '../export/formats';
 import { mergePaper } from '../merge-paper';
 import { READING_STATUSES, SOURCES, type Paper, type PaperMetadata, type SeenPaper } from '../paper';
 import { paperMetadataSchema } from '../paper-schema';
 import { parseArxivId } from '../sites/arxiv';
 import { collapseWhitespace } from '../sites/common';
+import { normalizeTags } from '../tags';
 
 /**
  * Reading an import file (pure): a Paperdex JSON backup (this and any later format version), a
@@ -55,7 +56,8 @@ export function readImportFile(name: string, text: string, now = Date.now()): Im
 const userFields = z.object({
   id: z.string(),
   sources: z.array(z.enum(SOURCES)),
-  tags: z.array(z.string().trim().min(1).max(200)).max(500),
+  // Tags as the editor would have made them ("a, b" is two tags), so that every tag can be removed.
+  tags: z.array(z.string()).max(500).transform((tags) => normalizeTags(tags)),
   notes: z.string().max(1_000_000),
   readingStatus: z.enum(READING_STATUSES).optional(),
   savedAt: z.number().int().nonnegative(),
@@ -117,17 +119,18 @@ function readCsv(name: string, text: string, now: number): ImportFile {
   const invalid: ImportProblem[] = [];
   const fatal = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'UndetectableDelimiter');
   if (fatal) throw new ImportError(`${name} is not well-formed CSV (${fatal.message} near row ${(fatal.row ?? 0) + 2}). Nothing was imported.`);
-  parsed.data.forEach((row, i) => {
+  parsed.data.forEach((raw, i) => {
     const where = `row ${i + 2}`;
-    const list = (value: string | undefined, separator = LIST_SEPARATOR) =>
-      (value ?? '').split(separator).map((s) => s.trim()).filter(Boolean);
+    const row = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? fromCsvCell(v) : v])) as Record<string, string>;
+    const list = (value: string | undefined) =>
+      (value ?? '').split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
     const time = (value: string | undefined) => (value ? Date.parse(value) : now);
     const candidate = {
       id: row.id || `arxiv:${row.arxivId}`,
       arxivId: row.arxivId,
       version: Number(row.version || 1),
       title: row.title,
-      authors: list(row.authors, AUTHOR_SEPARATOR),
+      authors: list(row.authors),
       abstract: row.abstract ?? '',
       published: row.published,
       updated: row.updated || row.published,
@@ -149,7 +152,6 @@ function readCsv(name: string, text: string, now: number): ImportFile {
     if (result.success) records.push(result.data as Paper);
     else invalid.push({ where, reason: describe(result.error) });
   });
-  void CSV_COLUMNS;
   return { format: 'csv', records, invalid };
 }
 
@@ -235,5 +237,5 @@ function bibtexRecord(entry: Entry, now: number): Paper | string {
   if (!valid.success) return describe(valid.error);
   const keywords = Array.isArray(fields.keywords) ? (fields.keywords as string[]) : text('keywords').split(/[,;]/);
   const record = mergePaper(undefined, { ...valid.data, source: undefined }, now);
-  return { ...record, tags: [...new Set(keywords.map((k) => collapseWhitespace(k)).filter(Boolean))] };
+  return { ...record, tags: normalizeTags(keywords) };
 }

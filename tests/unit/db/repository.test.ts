@@ -116,6 +116,20 @@ describe('repository', () => {
     expect(await repo.refreshPaper(metadata, 2000)).toMatchObject({ version: 2, sources: ['huggingface'] });
   });
 
+  it('deletes many papers and brings them back, merged with anything saved since', async () => {
+    await repo.savePaper(paperInput(), 1000);
+    await repo.savePaper(paperInput({ arxivId: '1506.03134', title: 'Pointer Networks' }), 1000);
+    await db.papers.update('arxiv:1506.03134', { tags: ['seq2seq'], notes: 'mine' });
+    const removed = await repo.removePapers(['arxiv:1810.05270', 'arxiv:1506.03134', 'arxiv:0000.00000']);
+    expect(removed.map((p) => p.id)).toEqual(['arxiv:1810.05270', 'arxiv:1506.03134']);
+    expect(await repo.countPapers()).toBe(0);
+    // Saved again from a page before Undo: Undo merges instead of overwriting it.
+    await repo.savePaper(paperInput({ arxivId: '1506.03134', title: 'Pointer Networks', version: 2 }), 3000);
+    expect(await repo.importPapers(removed, 4000)).toEqual({ added: 1, updated: 1 });
+    expect(await repo.getPaper('arxiv:1506.03134')).toMatchObject({ version: 2, tags: ['seq2seq'], notes: 'mine', savedAt: 1000 });
+    expect(await repo.getPaper('arxiv:1810.05270')).toEqual(removed[0]);
+  });
+
   it('lists newest saves first and removes papers', async () => {
     await repo.savePaper(paperInput({ arxivId: '1506.03134', title: 'Pointer Networks' }), 1000);
     await repo.savePaper(paperInput({ arxivId: 'hep-th/9901001', title: 'Old style' }), 3000);

@@ -17,7 +17,12 @@ describe('exports', () => {
     expect(baseKey(attention)).toBe('vaswani2017attention');
     expect(baseKey({ ...attention, authors: ['Jürgen Schmidhuber'], title: 'On the Deep Learning' })).toBe('schmidhuber2017deep');
     expect(baseKey({ ...attention, authors: [] })).toBe('anon2017attention');
-    expect(citationKeys([attention, attention, attention])).toEqual(['vaswani2017attention', 'vaswani2017attentionb', 'vaswani2017attentionc']);
+    const later = { ...attention, arxivId: '1706.09999' };
+    const earlier = { ...attention, arxivId: '1706.00001' };
+    expect(citationKeys([attention, later, earlier])).toEqual(['vaswani2017attentionb', 'vaswani2017attentionc', 'vaswani2017attention']);
+    // The same keys whatever the order of the export.
+    expect(citationKeys([later, earlier, attention])).toEqual(['vaswani2017attentionc', 'vaswani2017attention', 'vaswani2017attentionb']);
+    expect(baseKey({ ...attention, authors: ['Hans Christian Ørsted'] })).toBe('orsted2017attention');
   });
 
   it('BibTeX is @misc with the eprint fields, @article when a journal or DOI is known', () => {

@@ -71,6 +71,15 @@ describe('reading import files', () => {
     ]);
   });
 
+  it('makes imported tags editable tags ("a, b" is two) and reads CSV formula cells back as text', async () => {
+    const backup = JSON.stringify({ format: 'paperdex', version: 1, papers: [paper({ tags: ['a, b', ' c '] })] });
+    expect(readImportFile('t.json', backup).records[0]?.tags).toEqual(['a', 'b', 'c']);
+    const { libraryToCsv } = await import('@/utils/export/formats');
+    const csv = libraryToCsv([paper({ title: '=HYPERLINK("http://evil.example","click")', notes: "'quoted" })]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(readImportFile('t.csv', csv).records[0]).toMatchObject({ title: '=HYPERLINK("http://evil.example","click")', notes: "'quoted" });
+  });
+
   it('keeps imported text as data: markup in a title is a title', () => {
     const bib = '@misc{x, title={\\textless{}img src=x onerror=alert(1)\\textgreater{}}, eprint={2401.12345}, archivePrefix={arXiv}, year={2024}}';
     expect(readImportFile('x.bib', bib).records[0]?.title).toBe('<img src=x onerror=alert(1)>');
@@ -106,6 +115,8 @@ describe('planning an import', () => {
       readingStatus: 'reading',
       savedAt: 500,
     });
+    // Notes that merely contain the imported words still get them: only equal paragraphs are skipped.
+    expect(mergeImported(paper({ notes: 'Re-read section 3 later.' }), paper({ notes: 'section 3' }), 1).notes).toBe('Re-read section 3 later.\n\nsection 3');
     // Importing the same notes again adds nothing; older metadata does not win.
     const again = mergeImported(merged, paper({ version: 1, title: 'Old', notes: 'Compare with lottery tickets.' }), 6000);
     expect(again.notes).toBe(merged.notes);
