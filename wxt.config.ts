@@ -8,7 +8,7 @@ export default defineConfig({
   manifest: {
     name: 'Paperdex',
     description:
-      'Save arXiv papers with their abstracts to a local library and find them again with typo-tolerant search.',
+      'Save arXiv and Hugging Face papers with their abstracts to a local library, find them with typo-tolerant search, export BibTeX.',
     // contextMenus: "Save paper to Paperdex" on links, "Open library" on the toolbar button;
     // notifications: how a save from a link or the keyboard went; activeTab: the address of the
     // tab the popup or the shortcut acts on; downloads + alarms + storage + offscreen: daily
