@@ -56,18 +56,6 @@ export function createRepository(db: PaperdexDb) {
     },
 
     /**
-     * Writes records as they are, in one transaction (all or nothing), each logged for the
-     * search index.
-     */
-    async putPapers(records: readonly Paper[]): Promise<void> {
-      if (!records.length) return;
-      await db.transaction('rw', db.papers, db.searchLog, async () => {
-        await db.papers.bulkPut([...records]);
-        await db.searchLog.bulkAdd(records.map((r) => ({ id: r.id })));
-      });
-    },
-
-    /**
      * Brings records in (an import, an Undo) in one transaction, all or nothing: papers not in
      * the library are stored as they are; papers in it are merged with what is stored at that
      * moment (tags united, notes appended, newer metadata wins), so nothing done since the
