@@ -35,11 +35,14 @@ export function BackupPanel({ status, busy, onChange, onBackupNow }: Props) {
         <input type="checkbox" checked={status.enabled} onChange={(e) => onChange({ enabled: e.target.checked })} /> Back up automatically, daily and
         after imports and bulk deletes, into the downloads folder's Paperdex/ folder
       </label>
-      <label htmlFor={keepId}>Keep the last</label>{' '}
-      <input id={keepId} type="number" min={1} max={100} value={status.keep} onChange={(e) => onChange({ keep: Number(e.target.value) || 1 })} /> backups{' '}
-      <button type="button" onClick={onBackupNow} disabled={busy}>
-        Back up now
-      </button>
+      <div className="backup-row">
+        <label htmlFor={keepId}>Keep the last</label>
+        <input id={keepId} type="number" min={1} max={100} value={status.keep} onChange={(e) => onChange({ keep: Number(e.target.value) || 1 })} />
+        <span>backups</span>
+        <button type="button" onClick={onBackupNow} disabled={busy}>
+          Back up now
+        </button>
+      </div>
       <p className="hint">To restore, choose a backup file with Import: it merges into the library and never deletes anything.</p>
     </section>
   );
