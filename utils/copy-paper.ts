@@ -1,5 +1,5 @@
 import { libraryToBibtex } from './export/bibtex';
-import { libraryToMarkdown } from './export/formats';
+import { libraryToMarkdown } from './export/markdown';
 import type { Paper } from './paper';
 
 /** One paper as a BibTeX entry, for the clipboard. */

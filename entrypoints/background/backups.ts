@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Repository } from '@/utils/db/repository';
-import { libraryToJson } from '@/utils/export/formats';
+import { libraryToJson } from '@/utils/export/json';
 import { BACKUP_SETTINGS_KEY, sendMessage, type BackupSettings, type BackupStatus } from '@/utils/messaging';
 
 const SETTINGS_KEY = BACKUP_SETTINGS_KEY;

@@ -1,115 +1,14 @@
-import Papa from 'papaparse';
-import { READING_STATUS_LABELS, shortAuthors, type Paper } from '../paper';
+import type { Paper } from '../paper';
 import { libraryToBibtex } from './bibtex';
+import { libraryToCsv } from './csv';
+import { libraryToJson } from './json';
+import { libraryToMarkdown } from './markdown';
 
 /**
  * Every export format, as text. JSON is the backup (records exactly as stored); CSV is
  * Paperdex's spreadsheet form (and imports back); BibTeX, RIS and CSL-JSON are for citation
  * managers; Markdown is a reading list.
  */
-
-export const BACKUP_FORMAT = 'paperdex';
-export const BACKUP_VERSION = 1;
-
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  version: number;
-  exportedAt: string;
-  papers: Paper[];
-}
-
-/** The JSON backup; `compact` (automatic backups) leaves out the indentation, a third of the size. */
-export function libraryToJson(papers: readonly Paper[], now = new Date(), compact = false): string {
-  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), papers: [...papers] };
-  return compact ? JSON.stringify(backup) : JSON.stringify(backup, null, 1);
-}
-
-/** CSV columns: every record field; lists (authors, categories, sources, tags) joined with "; ". */
-export const CSV_COLUMNS = [
-  'id',
-  'arxivId',
-  'version',
-  'title',
-  'authors',
-  'abstract',
-  'published',
-  'updated',
-  'url',
-  'pdfUrl',
-  'categories',
-  'doi',
-  'journalRef',
-  'withdrawn',
-  'incomplete',
-  'sources',
-  'tags',
-  'notes',
-  'readingStatus',
-  'savedAt',
-  'updatedAt',
-] as const;
-
-export const LIST_SEPARATOR = '; ';
-
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe,
- * as OWASP advises; so does a cell that starts with an apostrophe, so that reading the file
- * back (which drops one leading apostrophe) gives exactly what was written.
- */
-export function csvCell(text: string): string {
-  return /^[=+\-@\t\r']/.test(text) ? `'${text}` : text;
-}
-
-export function fromCsvCell(text: string): string {
-  return text.startsWith("'") ? text.slice(1) : text;
-}
-
-export function libraryToCsv(papers: readonly Paper[]): string {
-  const rows = papers.map((p) =>
-    [
-      p.id,
-      p.arxivId,
-      String(p.version),
-      p.title,
-      p.authors.join(LIST_SEPARATOR),
-      p.abstract,
-      p.published,
-      p.updated,
-      p.url,
-      p.pdfUrl,
-      p.categories.join(LIST_SEPARATOR),
-      p.doi ?? '',
-      p.journalRef ?? '',
-      p.withdrawn ? 'true' : '',
-      p.incomplete ? 'true' : '',
-      p.sources.join(LIST_SEPARATOR),
-      p.tags.join(LIST_SEPARATOR),
-      p.notes,
-      p.readingStatus ?? '',
-      new Date(p.savedAt).toISOString(),
-      new Date(p.updatedAt).toISOString(),
-    ].map(csvCell),
-  );
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
-}
-
-/** Markdown's own characters in running text, escaped so that a title reads as written. */
-function md(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_{}[\]<>()#+!|~])/g, '\\$1');
-}
-
-export function libraryToMarkdown(papers: readonly Paper[], title = 'Reading list'): string {
-  const lines = [`# ${md(title)}`, '', `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}, exported from Paperdex.`, ''];
-  for (const p of papers) {
-    const status = p.readingStatus ? ` — *${READING_STATUS_LABELS[p.readingStatus]}*` : '';
-    lines.push(`- [ ] **[${md(p.title)}](${p.url})**${status}  `);
-    lines.push(`  ${md(shortAuthors(p.authors, 5))} · ${p.published.slice(0, 4)} · arXiv:${p.arxivId} · [PDF](${p.pdfUrl})${p.withdrawn ? ' · withdrawn' : ''}  `);
-    if (p.tags.length) lines.push(`  Tags: ${p.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(', ')}  `);
-    if (p.notes.trim()) lines.push(...p.notes.trim().split('\n').map((line) => `  > ${md(line)}`));
-    lines.push('');
-  }
-  return lines.join('\n');
-}
 
 /** RIS (Zotero, Mendeley, EndNote): one `TY  - …` to `ER  - ` block per paper. */
 export function libraryToRis(papers: readonly Paper[]): string {

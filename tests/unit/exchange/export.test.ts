@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseKey, citationKeys, libraryToBibtex } from '@/utils/export/bibtex';
-import { exportFileName, libraryToCslJson, libraryToMarkdown, libraryToRis } from '@/utils/export/formats';
+import { exportFileName, libraryToCslJson, libraryToRis } from '@/utils/export/formats';
+import { libraryToMarkdown } from '@/utils/export/markdown';
 import { mergePaper } from '@/utils/merge-paper';
 import type { Paper } from '@/utils/paper';
 import { normalizeTags } from '@/utils/tags';

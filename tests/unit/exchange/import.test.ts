@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { libraryToJson } from '@/utils/export/formats';
+import { libraryToJson } from '@/utils/export/json';
 import { mergeImported, planImport } from '@/utils/import/plan';
 import { checkSize, ImportError, MAX_IMPORT_BYTES, readImportFile } from '@/utils/import/read-file';
 import { mergePaper } from '@/utils/merge-paper';
@@ -74,7 +74,7 @@ describe('reading import files', () => {
   it('makes imported tags editable tags ("a, b" is two) and reads CSV formula cells back as text', async () => {
     const backup = JSON.stringify({ format: 'paperdex', version: 1, papers: [paper({ tags: ['a, b', ' c '] })] });
     expect(readImportFile('t.json', backup).records[0]?.tags).toEqual(['a', 'b', 'c']);
-    const { libraryToCsv } = await import('@/utils/export/formats');
+    const { libraryToCsv } = await import('@/utils/export/csv');
     const csv = libraryToCsv([paper({ title: '=HYPERLINK("http://evil.example","click")', notes: "'quoted" })]);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(readImportFile('t.csv', csv).records[0]).toMatchObject({ title: '=HYPERLINK("http://evil.example","click")', notes: "'quoted" });
