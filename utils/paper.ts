@@ -41,6 +41,11 @@ export function shortAuthors(authors: readonly string[], max = 3): string {
   return `${authors.slice(0, max).join(', ')} et al.`;
 }
 
+/** "1 paper", "10,000 papers". */
+export function paperCount(count: number): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
+}
+
 export function paperYear(paper: Pick<Paper, 'published'>): string {
   return paper.published.slice(0, 4);
 }

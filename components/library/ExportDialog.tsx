@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '@/utils/export/formats';
+import { paperCount } from '@/utils/paper';
 
 export type ExportScope = { kind: 'all' } | { kind: 'search' } | { kind: 'selection' } | { kind: 'tag'; tag: string };
 
@@ -18,7 +19,7 @@ export function ExportDialog({ counts, tags, busy, onExport, onClose }: Props) {
   const [tag, setTag] = useState(tags[0] ?? '');
   const formatId = useId();
   const tagId = useId();
-  const n = (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
+  const n = paperCount;
   return (
     <section className="dialog" role="dialog" aria-modal="false" aria-labelledby="export-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h2 id="export-title">Export</h2>

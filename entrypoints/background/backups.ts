@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { Repository } from '@/utils/db/repository';
+import { localDay } from '@/utils/dates';
 import { libraryToJson } from '@/utils/export/json';
 import { BACKUP_SETTINGS_KEY, sendMessage, type BackupSettings, type BackupStatus } from '@/utils/messaging';
 
-const SETTINGS_KEY = BACKUP_SETTINGS_KEY;
 const ALARM = 'paperdex-daily-backup';
 export const BACKUP_FOLDER = 'Paperdex';
 const DEFAULTS: BackupSettings = { enabled: true, keep: 7 };
@@ -27,8 +27,7 @@ export interface BackupPlatform {
 
 /** `paperdex-backup-2026-11-26-0930.json` in the local time of the backup. */
 export function backupFileName(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `paperdex-backup-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}.json`;
+  return `paperdex-backup-${localDay(at, true)}.json`;
 }
 
 /**
@@ -37,7 +36,7 @@ export function backupFileName(at: Date): string {
  * changes, keeping the newest `keep`. A browser profile reset or a removed extension does not
  * take them along.
  */
-export function createBackups(repository: Pick<Repository, 'listPapers' | 'countPapers' | 'lastChangeSeq'>, platform: BackupPlatform) {
+export function createBackups(repository: Pick<Repository, 'listPapers' | 'countPapers'>, platform: BackupPlatform) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<BackupStatus> | null = null;
 
@@ -149,10 +148,10 @@ function completion(id: number): Promise<void> {
 /** The browser side: storage.local for the settings, downloads for the files, alarms daily. */
 export const browserBackupPlatform: BackupPlatform = {
   async load() {
-    return (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<BackupStatus> | undefined;
+    return (await browser.storage.local.get(BACKUP_SETTINGS_KEY))[BACKUP_SETTINGS_KEY] as Partial<BackupStatus> | undefined;
   },
   async store(status) {
-    await browser.storage.local.set({ [SETTINGS_KEY]: status });
+    await browser.storage.local.set({ [BACKUP_SETTINGS_KEY]: status });
   },
   async download(filename, build) {
     const file = await backupUrl(build);

@@ -14,7 +14,7 @@ import { EXPORT_FORMATS, exportFileName, type ExportFormat } from '@/utils/expor
 import { planImport, type ImportPlan } from '@/utils/import/plan';
 import { checkSize, ImportError, readImportFile } from '@/utils/import/read-file';
 import { BACKUP_SETTINGS_KEY, sendMessage, type BackupStatus, type Result } from '@/utils/messaging';
-import type { Paper } from '@/utils/paper';
+import { paperCount, type Paper } from '@/utils/paper';
 import type { PaperChange } from '@/utils/paper-change';
 import { normalizeTags } from '@/utils/tags';
 
@@ -31,8 +31,7 @@ function storageMessage(error: unknown, outcome: string): string {
   return `The library could not be written (${name || String(error)}): ${outcome}.`;
 }
 
-/** "1 paper", "10,000 papers". */
-const n = (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
+const n = paperCount;
 
 /** Lets the browser paint (a progress bar) before a long synchronous step. */
 const paint = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -95,7 +94,7 @@ export function LibraryApp() {
   }, []);
 
   const change = (targets: string[], c: PaperChange, text?: string) =>
-    write(() => sendMessage('updatePapers', { ids: targets, change: c }), (n) => text?.replace('{n}', `${n.toLocaleString('en')} ${n === 1 ? 'paper' : 'papers'}`));
+    write(() => sendMessage('updatePapers', { ids: targets, change: c }), (count) => text?.replace('{n}', n(count)));
 
   const toggle = useCallback(
     (index: number, event: MouseEvent) => {
@@ -204,7 +203,7 @@ export function LibraryApp() {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setExporting(false);
-      setNotice({ kind: 'info', text: `Exported ${papers.length.toLocaleString('en')} ${papers.length === 1 ? 'paper' : 'papers'} as ${link.download}.` });
+      setNotice({ kind: 'info', text: `Exported ${n(papers.length)} as ${link.download}.` });
     } catch (e) {
       setNotice({ kind: 'error', text: `The export failed: ${(e as Error).message}. Your library is unchanged.` });
     } finally {

@@ -10,7 +10,7 @@ import { repository } from '@/utils/db/repository';
 import type { PaperChange } from '@/utils/paper-change';
 import { useLibrarySearch } from '@/hooks/useLibrarySearch';
 import { sendMessage } from '@/utils/messaging';
-import type { Paper } from '@/utils/paper';
+import { paperCount, type Paper } from '@/utils/paper';
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 
@@ -186,7 +186,7 @@ function Status({ query, count, relaxed, empty }: { query: string; count: number
   if (count === undefined) return <p className="status">Searching…</p>;
   const q = query.trim();
   if (count === 0 && q) return <p className="status" role="status">No saved paper matches “{q}”.</p>;
-  const papers = `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
+  const papers = paperCount(count);
   return (
     <p className="status" role="status">
       {!q ? `${papers}, newest first` : relaxed ? `${papers} match all but one word` : `${papers} match`}

@@ -36,7 +36,6 @@ function fakePlatform(start = Date.parse('2026-11-26T09:30:00')) {
 const library = (papers: Paper[]) => ({
   listPapers: vi.fn(async () => papers),
   countPapers: vi.fn(async () => papers.length),
-  lastChangeSeq: vi.fn(async () => papers.length),
 });
 
 describe('automatic backups', () => {

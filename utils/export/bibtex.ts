@@ -1,3 +1,4 @@
+import { MONTH_ABBREVIATIONS } from '../dates';
 import type { Paper } from '../paper';
 import { normalizeTags } from '../tags';
 
@@ -128,15 +129,13 @@ function bibName(author: string): string {
   return `{${escapeTex(last)}}, ${suffix ? `${escapeTex(suffix)}, ` : ''}${escapeTex(first)}`;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 export function paperToBibtex(paper: Paper, key: string): string {
   const isArticle = Boolean(paper.journalRef || paper.doi);
   const fields: [string, string][] = [
     ['title', `{${escapeTex(paper.title)}}`],
     ['author', paper.authors.map(bibName).join(' and ')],
     ['year', paper.published.slice(0, 4)],
-    ['month', MONTHS[Number(paper.published.slice(5, 7)) - 1] ?? ''],
+    ['month', MONTH_ABBREVIATIONS[Number(paper.published.slice(5, 7)) - 1] ?? ''],
     ['eprint', paper.arxivId],
     ['archivePrefix', 'arXiv'],
     ['primaryClass', escapeTex(paper.categories[0] ?? '')],

@@ -1,3 +1,4 @@
+import { localDay } from '../dates';
 import type { Paper } from '../paper';
 import { libraryToBibtex } from './bibtex';
 import { libraryToCsv } from './csv';
@@ -81,6 +82,5 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 /** `paperdex-2026-11-26.bib`: the date is the local day of the export. */
 export function exportFileName(format: ExportFormat, now = new Date()): string {
-  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return `paperdex-${day}${format === 'csl' ? '.csl' : ''}.${EXPORT_FORMATS[format].extension}`;
+  return `paperdex-${localDay(now)}${format === 'csl' ? '.csl' : ''}.${EXPORT_FORMATS[format].extension}`;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { completePaper } from '../complete-paper';
 import { fromCsvCell, LIST_SEPARATOR } from '../export/csv';
 import { BACKUP_FORMAT } from '../export/json';
+import { isoDate, monthNumber } from '../dates';
 import { mergePaper } from '../merge-paper';
 import { READING_STATUSES, SOURCES, type Paper, type PaperMetadata, type SeenPaper } from '../paper';
 import { paperMetadataSchema } from '../paper-schema';
@@ -45,7 +46,9 @@ export function checkSize(bytes: number): void {
 }
 
 export function readImportFile(name: string, text: string, now = Date.now()): ImportFile {
-  checkSize(new Blob([text]).size);
+  // The page checks the file's size before reading it; this guards callers that pass text (a
+  // character is at least one byte, so the length never overstates the size).
+  checkSize(text.length);
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (!trimmed) throw new ImportError(`${name} is empty. Nothing was imported.`);
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return readJson(name, trimmed);
@@ -71,17 +74,6 @@ export const paperRecordSchema = paperMetadataSchema.and(userFields).refine((r) 
   path: ['id'],
 });
 
-const RECORD_KEYS = [
-  ...Object.keys(paperMetadataSchema.shape ?? {}),
-  'arxivId', 'version', 'title', 'authors', 'abstract', 'published', 'updated', 'url', 'pdfUrl', 'categories', 'doi', 'journalRef', 'withdrawn', 'incomplete',
-  ...Object.keys(userFields.shape),
-];
-
-export function pickKnown(value: unknown): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => RECORD_KEYS.includes(key)));
-}
-
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];
   return `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'}`;
@@ -104,7 +96,7 @@ function readJson(name: string, text: string): ImportFile {
   const records: Paper[] = [];
   const invalid: ImportProblem[] = [];
   backup.papers.forEach((raw, i) => {
-    const parsed = paperRecordSchema.safeParse(pickKnown(raw));
+    const parsed = paperRecordSchema.safeParse(raw);
     const label = `entry ${i + 1}${typeof (raw as { id?: unknown })?.id === 'string' ? ` (${(raw as { id: string }).id})` : ''}`;
     if (parsed.success) records.push(parsed.data as Paper);
     else invalid.push({ where: label, reason: describe(parsed.error) });
@@ -173,16 +165,14 @@ function entryArxivId(fields: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 function entryDate(fields: Record<string, unknown>): string | undefined {
   const date = typeof fields.date === 'string' ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(fields.date) : null;
-  if (date) return `${date[1]}-${date[2] ?? '01'}-${date[3] ?? '01'}`;
+  if (date) return isoDate(date[1]!, date[2] ?? 1, date[3] ?? 1);
   const year = typeof fields.year === 'string' ? /\d{4}/.exec(fields.year)?.[0] : undefined;
   if (!year) return undefined;
-  const m = typeof fields.month === 'string' ? fields.month.trim().toLowerCase() : '';
-  const month = /^\d+$/.test(m) ? Number(m) : MONTHS.indexOf(m.slice(0, 3)) + 1;
-  return `${year}-${String(month >= 1 && month <= 12 ? month : 1).padStart(2, '0')}-01`;
+  const m = typeof fields.month === 'string' ? fields.month.trim() : '';
+  const month = /^\d+$/.test(m) ? Number(m) : monthNumber(m);
+  return isoDate(year, month >= 1 && month <= 12 ? month : 1);
 }
 
 function readBibtex(name: string, text: string, now: number): ImportFile {

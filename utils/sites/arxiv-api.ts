@@ -39,8 +39,8 @@ export function parseArxivFeed(xml: string): ArxivFeed {
   if (!feed || feed.localName !== 'feed' || feed.namespaceURI !== ATOM) throw new Error('arXiv sent a response that is not an Atom feed');
 
   const result: ArxivFeed = { papers: [] };
-  const total = Number(text(children(feed, OPENSEARCH, 'totalResults')[0]));
-  if (Number.isFinite(total) && text(children(feed, OPENSEARCH, 'totalResults')[0]) !== '') result.totalResults = total;
+  const total = text(children(feed, OPENSEARCH, 'totalResults')[0]);
+  if (/^\d+$/.test(total)) result.totalResults = Number(total);
   for (const entry of children(feed, ATOM, 'entry')) {
     const idText = text(children(entry, ATOM, 'id')[0]);
     if (/\/api\/errors/.test(idText)) {

@@ -2,6 +2,7 @@
  * arXiv listings (`/list/<cat>/new`, `/recent`, `/pastweek`, `/list/<cat>/<yymm>`, the catch-up
  * view) and search results (`/search/?query=…`): one entry per paper, pure parsers.
  */
+import { isoDate, monthNumber } from '../dates';
 import type { SeenPaper } from '../paper';
 import {
   collapseWhitespace,
@@ -38,13 +39,12 @@ function linkedId(link: Element | null | undefined) {
  * Listing entries are `<dt>` (id and links) followed by `<dd>` (title, authors, comments,
  * subjects and, on /new, the abstract). Versions show only in the HTML view link ("…v2").
  */
-export function parseListingPage(doc: Document, skip: (anchor: Element) => boolean = () => false): ParseResult {
+export function parseListingPage(doc: Document): ParseResult {
   const papers: FoundPaper[] = [];
   const problems: PageProblem[] = [];
   for (const dt of doc.querySelectorAll('dl > dt')) {
     const dd = dt.nextElementSibling;
     const anchor = dd?.querySelector('.list-title') ?? dt;
-    if (skip(anchor)) continue;
     const id = linkedId(dt.querySelector('a[href*="/abs/"]'));
     if (!id || dd?.tagName !== 'DD') {
       problems.push({ anchor, reason: 'an entry without an arXiv identifier' });
@@ -108,25 +108,22 @@ function searchResult(item: Element, arxivId: string, version: number | undefine
   });
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
 /** "9 September, 2026" → "2026-09-09". */
 function searchDate(text: string | undefined): string | undefined {
   const m = /(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4})/.exec(text ?? '');
-  const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
-  return m && month ? `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : undefined;
+  const month = m ? monthNumber(m[2]!) : 0;
+  return m && month ? isoDate(m[3]!, month, m[1]!) : undefined;
 }
 
 /**
  * Search results: `li.arxiv-result` with the title, authors, the full abstract in
  * `span.abstract-full`, category tags, a DOI tag, and "Submitted <date>; v1 submitted <date>".
  */
-export function parseSearchPage(doc: Document, skip: (anchor: Element) => boolean = () => false): ParseResult {
+export function parseSearchPage(doc: Document): ParseResult {
   const papers: FoundPaper[] = [];
   const problems: PageProblem[] = [];
   for (const item of doc.querySelectorAll('li.arxiv-result')) {
     const anchor = item.querySelector('p.title') ?? item;
-    if (skip(anchor)) continue;
     const id = linkedId(item.querySelector('.list-title a[href*="/abs/"], a[href*="/abs/"]'));
     if (!id) {
       problems.push({ anchor, reason: 'a result without an arXiv identifier' });

@@ -2,6 +2,7 @@
  * arXiv: URL detection and pure page parsers. No browser APIs, no global `location`, no DOM writes,
  * so that every function here runs on saved pages in tests.
  */
+import { isoDate, monthNumber } from '../dates';
 import type { SeenPaper } from '../paper';
 import { all, collapseWhitespace, first, flipAuthorName, isWithdrawnComment, type ParseResult } from './common';
 
@@ -173,7 +174,7 @@ function metaAll(doc: Document, name: string): string[] {
 function metaDate(doc: Document, name: string): string | undefined {
   const m = /^(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?/.exec(meta(doc, name) ?? '');
   if (!m) return undefined;
-  return `${m[1]}-${m[2]!.padStart(2, '0')}-${(m[3] ?? '1').padStart(2, '0')}`;
+  return isoDate(m[1]!, m[2]!, m[3] ?? 1);
 }
 
 function ogUrlId(doc: Document): string | undefined {
@@ -211,8 +212,6 @@ function thisVersion(doc: Document): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 /**
  * "[v1] Wed, 9 Sep 2026 07:35:39 UTC (5,078 KB)" lines, in order; a withdrawn version's line
  * ends "(withdrawn)" instead of a size.
@@ -222,11 +221,11 @@ function submissionHistory(doc: Document): { version: number; date: string; with
   const entries: { version: number; date: string; withdrawn: boolean }[] = [];
   const line = /\[v(\d+)\]\s*(?:\w{3},\s*)?(\d{1,2})\s+(\w{3})\w*\s+(\d{4})[^[]*/g;
   for (const m of text.matchAll(line)) {
-    const month = MONTHS.indexOf(m[3]!.toLowerCase()) + 1;
+    const month = monthNumber(m[3]!);
     if (!month) continue;
     entries.push({
       version: Number(m[1]),
-      date: `${m[4]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`,
+      date: isoDate(m[4]!, month, m[2]!),
       withdrawn: /\(withdrawn\)/i.test(m[0]),
     });
   }

@@ -1,0 +1,23 @@
+/** Dates as the library stores them (ISO days), from the ways pages, APIs and files write them. */
+
+/** BibTeX's month macros, and the first three letters of every English month name. */
+export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+
+/** 1–12 for "Sep", "sep.", "September"; 0 for anything else. */
+export function monthNumber(name: string): number {
+  const word = name.trim().toLowerCase().replace(/\.$/, '');
+  return MONTH_ABBREVIATIONS.indexOf(word.slice(0, 3) as (typeof MONTH_ABBREVIATIONS)[number]) + 1;
+}
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+/** "2026-09-09" from its parts. */
+export function isoDate(year: number | string, month: number | string, day: number | string = 1): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** The local day of a moment, "2026-11-26"; with `minutes`, "2026-11-26-0930". */
+export function localDay(date: Date, minutes = false): string {
+  const day = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+  return minutes ? `${day}-${pad(date.getHours())}${pad(date.getMinutes())}` : day;
+}
