@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { HOST_PERMISSIONS } from './utils/hosts';
+import { HOST_PERMISSIONS } from './utils/sites/hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { usePaperRecords } from '@/hooks/usePaperRecords';
-import type { Paper } from '@/utils/paper';
-import type { PaperChange } from '@/utils/paper-change';
+import type { PaperChange } from '@/utils/paper/change';
+import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine } from '@/utils/search/engine';
 import { ResultRow } from './ResultRow';
 

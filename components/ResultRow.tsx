@@ -1,6 +1,7 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
-import { paperYear, shortAuthors, type Paper } from '@/utils/paper';
-import type { PaperChange } from '@/utils/paper-change';
+import type { PaperChange } from '@/utils/paper/change';
+import { paperYear, shortAuthors } from '@/utils/paper/display';
+import type { Paper } from '@/utils/paper/schema';
 import { highlight, snippet } from '@/utils/search/highlight';
 import { Highlighted } from './Highlighted';
 import { StatusSelect } from './library/StatusSelect';

@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { repository, type PaperStatus } from '@/utils/db/repository';
+import { repository } from '@/utils/db/repository';
 import { sendMessage } from '@/utils/messaging';
-import { paperIdFor, type PaperInput } from '@/utils/paper';
+import type { PaperInput } from '@/utils/paper/schema';
+import type { PaperStatus } from '@/utils/paper/status';
+import { paperIdFor } from '@/utils/paper/urls';
 import { paperRefFromUrl } from '@/utils/sites/paper-ref';
 
 export type SaveAttempt =

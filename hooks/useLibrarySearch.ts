@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { repository } from '@/utils/db/repository';
-import type { Paper } from '@/utils/paper';
+import type { Paper } from '@/utils/paper/schema';
 import { SearchEngine, type SearchResult } from '@/utils/search/engine';
 
 export interface LibrarySearch {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Paper } from '@/utils/paper';
+import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine } from '@/utils/search/engine';
 
 /**

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { repository } from '@/utils/db/repository';
 import type { SearchEngine } from '@/utils/search/engine';
-import { surname } from '@/utils/export/bibtex';
+import { surname } from '@/utils/paper/names';
 
 export const SORTS = {
   relevance: 'Best match',

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { BackupStatus } from '@/utils/messaging';
+import type { BackupStatus } from '@/utils/backup/settings';
 
 interface Props {
   status: BackupStatus | null;

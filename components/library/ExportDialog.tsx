@@ -1,8 +1,6 @@
 import { useId, useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '@/utils/export/formats';
-import { paperCount } from '@/utils/paper';
-
-export type ExportScope = { kind: 'all' } | { kind: 'search' } | { kind: 'selection' } | { kind: 'tag'; tag: string };
+import { EXPORT_FORMATS, type ExportFormat, type ExportScope } from '@/utils/export/formats';
+import { paperCount } from '@/utils/paper/display';
 
 interface Props {
   counts: { all: number; search: number | null; selection: number };

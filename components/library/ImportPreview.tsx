@@ -1,4 +1,4 @@
-import type { ImportPlan } from '@/utils/import/plan';
+import type { ImportPlan } from '@/hooks/useImport';
 
 interface Props {
   fileName: string;

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { paperAsBibtex, paperAsMarkdown } from '@/utils/copy-paper';
-import { paperYear, type Paper } from '@/utils/paper';
-import type { PaperChange } from '@/utils/paper-change';
+import { paperAsBibtex, paperAsMarkdown } from '@/utils/export/clipboard';
+import type { PaperChange } from '@/utils/paper/change';
+import { paperYear } from '@/utils/paper/display';
+import type { Paper } from '@/utils/paper/schema';
 import { StatusSelect } from './StatusSelect';
 import { TagEditor } from './TagEditor';
 

@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, type MouseEvent } from 'react';
 import { usePaperRecords } from '@/hooks/usePaperRecords';
-import { READING_STATUS_LABELS, paperYear, shortAuthors, type Paper } from '@/utils/paper';
+import { paperYear, shortAuthors } from '@/utils/paper/display';
+import type { Paper } from '@/utils/paper/schema';
+import { READING_STATUS_LABELS } from '@/utils/paper/vocabulary';
 import type { SearchEngine } from '@/utils/search/engine';
 
 interface Props {

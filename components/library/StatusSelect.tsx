@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { READING_STATUSES, READING_STATUS_LABELS, type ReadingStatus } from '@/utils/paper';
+import { READING_STATUSES, READING_STATUS_LABELS, type ReadingStatus } from '@/utils/paper/vocabulary';
 
 /** To read / Reading / Read, or not set. */
 export function StatusSelect({ value, onChange, label = 'Reading status', hideLabel = false }: { value: ReadingStatus | undefined; onChange(status: ReadingStatus | null): void; label?: string; hideLabel?: boolean }) {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { normalizeTags } from '@/utils/tags';
+import { normalizeTags } from '@/utils/paper/tags';
 
 interface Props {
   tags: readonly string[];

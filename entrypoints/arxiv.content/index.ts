@@ -1,13 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createPaperButtons } from '@/utils/content/mount-papers';
 import { parseArxivPage } from '@/utils/sites/arxiv-page';
+import { ARXIV_CONTENT_MATCHES } from '@/utils/sites/hosts';
 
 const LOG = '[paperdex:arxiv]';
-const HOSTS = ['https://arxiv.org', 'https://www.arxiv.org', 'https://export.arxiv.org'];
-const PATHS = ['/abs/*', '/list/*', '/catchup*', '/search/*'];
 
 export default defineContentScript({
-  matches: HOSTS.flatMap((host) => PATHS.map((path) => `${host}${path}`)),
+  matches: ARXIV_CONTENT_MATCHES,
   runAt: 'document_end',
   main(ctx) {
     try {

@@ -1,107 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { Repository } from '@/utils/db/repository';
-import { localDay } from '@/utils/dates';
-import { libraryToJson } from '@/utils/export/json';
-import { BACKUP_SETTINGS_KEY, sendMessage, type BackupSettings, type BackupStatus } from '@/utils/messaging';
+import type { BackupPlatform, Backups } from '@/utils/backup/backups';
+import { isBackupPath } from '@/utils/backup/file';
+import { BACKUP_SETTINGS_KEY, type BackupStatus } from '@/utils/backup/settings';
+import { sendMessage } from '@/utils/messaging';
+
+/** The browser side of backups: storage.local, the downloads API, the offscreen document, alarms. */
 
 const ALARM = 'paperdex-daily-backup';
-export const BACKUP_FOLDER = 'Paperdex';
-const DEFAULTS: BackupSettings = { enabled: true, keep: 7 };
-/** Bulk changes close together (an import and its follow-up edits) make one backup. */
-const AFTER_CHANGE_DELAY_MS = 5_000;
-
-/** What backups need of the browser, so that tests can stand in for it. */
-export interface BackupPlatform {
-  load(): Promise<Partial<BackupStatus> | undefined>;
-  store(status: BackupStatus): Promise<void>;
-  /**
-   * Writes a backup file under the downloads folder and resolves once it is complete, with its
-   * path. `build` makes the JSON; a platform may run the same in another context.
-   */
-  download(filename: string, build: () => Promise<string>): Promise<string>;
-  /** Backups written before, newest first: their download ids and names. */
-  listBackups(): Promise<{ id: number; filename: string }[]>;
-  removeBackup(id: number): Promise<void>;
-  now(): number;
-}
-
-/** `paperdex-backup-2026-11-26-0930.json` in the local time of the backup. */
-export function backupFileName(at: Date): string {
-  return `paperdex-backup-${localDay(at, true)}.json`;
-}
-
-/**
- * Automatic backups outside extension storage: the whole library as a JSON backup (the import
- * format) written through the browser's downloads into a Paperdex/ folder, daily and after bulk
- * changes, keeping the newest `keep`. A browser profile reset or a removed extension does not
- * take them along.
- */
-export function createBackups(repository: Pick<Repository, 'listPapers' | 'countPapers'>, platform: BackupPlatform) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<BackupStatus> | null = null;
-
-  async function status(): Promise<BackupStatus> {
-    return { ...DEFAULTS, ...(await platform.load()) };
-  }
-
-  async function write(force: boolean): Promise<BackupStatus> {
-    const current = await status();
-    if (!force && !current.enabled) return current;
-    if (!(await repository.countPapers())) return current;
-    try {
-      const at = platform.now();
-      const path = await platform.download(`${BACKUP_FOLDER}/${backupFileName(new Date(at))}`, () => backupJson(repository, at));
-      // Only now, with the new backup complete, do the oldest go.
-      const old = (await platform.listBackups()).slice(Math.max(1, current.keep));
-      for (const backup of old) await platform.removeBackup(backup.id).catch(() => undefined);
-      const next: BackupStatus = { enabled: current.enabled, keep: current.keep, lastBackupAt: at, lastBackupFile: path };
-      await platform.store(next);
-      return next;
-    } catch (error) {
-      const next: BackupStatus = { ...current, lastError: `The backup could not be written: ${(error as Error).message ?? String(error)}` };
-      await platform.store(next);
-      console.error('[paperdex:backup]', error);
-      return next;
-    }
-  }
-
-  /** One backup at a time; a request while one runs gets that one's outcome. */
-  function run(force: boolean): Promise<BackupStatus> {
-    running ??= write(force).finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  return {
-    status,
-    async configure(settings: Partial<BackupSettings>): Promise<BackupStatus> {
-      const next = { ...(await status()), ...settings };
-      next.keep = Math.min(100, Math.max(1, Math.round(next.keep)));
-      await platform.store(next);
-      return next;
-    },
-    backupNow: () => run(true),
-    /** The daily alarm: a backup if the library changed since the last one. */
-    async daily(): Promise<BackupStatus> {
-      const current = await status();
-      if (current.lastBackupAt && platform.now() - current.lastBackupAt < 20 * 60 * 60 * 1000) return current;
-      return run(false);
-    },
-    /** After an import or a bulk delete: one backup a moment later. */
-    afterBulkChange(): void {
-      clearTimeout(timer);
-      timer = setTimeout(() => void run(false), AFTER_CHANGE_DELAY_MS);
-    },
-  };
-}
-
-export type Backups = ReturnType<typeof createBackups>;
-
-/** The whole library as a compact JSON backup (the import format). */
-export async function backupJson(repository: Pick<Repository, 'listPapers'>, at = Date.now()): Promise<string> {
-  return libraryToJson(await repository.listPapers(), new Date(at), true);
-}
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -166,7 +71,7 @@ export const browserBackupPlatform: BackupPlatform = {
   },
   async listBackups() {
     const items = await browser.downloads.search({ filenameRegex: 'paperdex-backup-', orderBy: ['-startTime'], exists: true, state: 'complete' });
-    return items.filter((d) => /[\\/]Paperdex[\\/]paperdex-backup-[^\\/]*\.json$/.test(d.filename)).map((d) => ({ id: d.id, filename: d.filename }));
+    return items.filter((d) => isBackupPath(d.filename)).map((d) => ({ id: d.id, filename: d.filename }));
   },
   async removeBackup(id) {
     await browser.downloads.removeFile(id);

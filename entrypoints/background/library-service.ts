@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { completePaper, lacksEssentials, needsLookup } from '@/utils/complete-paper';
-import { statusOf, type Repository } from '@/utils/db/repository';
-import type { PaperStatus, Result, SaveOutcome } from '@/utils/messaging';
-import type { SeenPaper } from '@/utils/paper';
-import { applyChange, paperChangeSchema } from '@/utils/paper-change';
-import { paperInputSchema } from '@/utils/paper-schema';
+import { guardWrite } from '@/utils/db/errors';
+import type { Repository } from '@/utils/db/repository';
+import type { SaveOutcome } from '@/utils/messaging';
+import { completePaper, lacksEssentials, needsLookup } from '@/utils/paper/merge';
+import { describeIssue, paperInputSchema, type SeenPaper } from '@/utils/paper/schema';
+import { statusOf, type PaperStatus } from '@/utils/paper/status';
+import type { Result } from '@/utils/result';
 import type { LookupResult } from './metadata-lookup';
 
 const idSchema = z.string().regex(/^arxiv:\S+$/, 'expected a paper id such as arxiv:2401.12345');
 const idListSchema = z.array(idSchema).max(1000);
-/** Bulk edits from the library page: "select all matching" in a 50,000-paper library. */
-const bulkIdsSchema = z.array(idSchema).max(200_000);
-const updateSchema = z.object({ ids: bulkIdsSchema, change: paperChangeSchema });
+/** What an extension page wrote: "select all matching" in a 50,000-paper library, deleted. */
+const writtenSchema = z.object({ ids: z.array(idSchema).max(200_000), bulk: z.boolean() });
 
 type Notify = (changes: Record<string, PaperStatus>) => void;
 
@@ -74,7 +74,7 @@ export function createLibraryService(
       if (!completed.ok) {
         return { ok: false, code: 'lookup', message: found && !found.ok ? found.message : 'The page gave no title.' };
       }
-      return guard(async () => {
+      return guardWrite(async () => {
         const paper = await repository.savePaper({ ...completed.paper, source });
         const status = statusOf(paper);
         notify({ [paper.id]: status });
@@ -87,37 +87,17 @@ export function createLibraryService(
       });
     },
 
-    async removePaper(payload: unknown): Promise<Result<null>> {
-      const id = idSchema.safeParse(payload);
-      if (!id.success) return invalid(id.error);
-      return guard(async () => {
-        await repository.removePaper(id.data);
-        notify({ [id.data]: { saved: false } });
-        return null;
-      });
-    },
-
-    async updatePapers(payload: unknown): Promise<Result<number>> {
-      const request = updateSchema.safeParse(payload);
-      if (!request.success) return invalid(request.error);
-      const { ids, change } = request.data;
-      return guard(async () => {
-        const changed = await repository.updateUserFields(ids, (p) => applyChange(p, change));
-        if (changed.length > 1) afterBulkChange();
-        return changed.length;
-      });
-    },
-
     /**
-     * The library page wrote papers itself (an import, a bulk delete, an Undo): tell open
-     * pages, and back up shortly.
+     * An extension page wrote these papers (an edit, a delete, an Undo, an import): tell open
+     * tabs, and back up shortly after a bulk change.
      */
-    async papersChanged(payload: unknown): Promise<Result<null>> {
-      const ids = bulkIdsSchema.safeParse(payload);
-      if (!ids.success) return invalid(ids.error);
-      return guard(async () => {
-        for (let i = 0; i < ids.data.length; i += 1000) notify(await repository.getStatuses(ids.data.slice(i, i + 1000)));
-        afterBulkChange();
+    async libraryWritten(payload: unknown): Promise<Result<null>> {
+      const written = writtenSchema.safeParse(payload);
+      if (!written.success) return invalid(written.error);
+      const { ids, bulk } = written.data;
+      return guardWrite(async () => {
+        for (let i = 0; i < ids.length; i += 1000) notify(await repository.getStatuses(ids.slice(i, i + 1000)));
+        if (bulk) afterBulkChange();
         return null;
       });
     },
@@ -125,41 +105,11 @@ export function createLibraryService(
     async getPaperStatus(payload: unknown): Promise<Result<Record<string, PaperStatus>>> {
       const ids = idListSchema.safeParse(payload);
       if (!ids.success) return invalid(ids.error);
-      return guard(() => repository.getStatuses(ids.data));
+      return guardWrite(() => repository.getStatuses(ids.data));
     },
   };
 }
 
-
-function invalid(error: z.ZodError, prefix = ''): { ok: false; code: 'invalid'; message: string } {
-  const issue = error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, code: 'invalid', message: `The page gave unusable data (${prefix}${where}${issue?.message ?? 'invalid'}).` };
-}
-
-async function guard<T>(work: () => Promise<T>): Promise<Result<T>> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    return storageFailure(error);
-  }
-}
-
-/** IndexedDB failures a user can act on, in words they can act on. Nothing was written. */
-export function storageFailure(error: unknown): { ok: false; code: 'quota' | 'storage'; message: string } {
-  const name = error instanceof Error ? error.name : '';
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-  console.error('[paperdex:library]', error);
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return {
-      ok: false,
-      code: 'quota',
-      message: "Your browser's storage for Paperdex is full. Free some disk space; nothing saved was lost.",
-    };
-  }
-  return {
-    ok: false,
-    code: 'storage',
-    message: `The library could not be written (${name || 'unknown error'}). Nothing saved was lost.`,
-  };
+function invalid(error: z.ZodError): { ok: false; code: 'invalid'; message: string } {
+  return { ok: false, code: 'invalid', message: `The page gave unusable data (${describeIssue(error)}).` };
 }

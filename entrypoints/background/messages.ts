@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { repository } from '@/utils/db/repository';
 import { onMessage } from '@/utils/messaging';
-import { browserBackupPlatform, createBackups, scheduleDailyBackups } from './backups';
+import { createBackups } from '@/utils/backup/backups';
+import { browserBackupPlatform, scheduleDailyBackups } from './backups';
 import { createLibraryService } from './library-service';
 import { createArxivLookup, defaultLookupDeps, lookupHuggingFace } from './metadata-lookup';
 import { notifyTabs } from './notify-tabs';
@@ -18,10 +19,8 @@ export function registerMessageHandlers(): void {
     () => backups.afterBulkChange(),
   );
   onMessage('savePaper', ({ data }) => library.savePaper(data));
-  onMessage('removePaper', ({ data }) => library.removePaper(data));
   onMessage('getPaperStatus', ({ data }) => library.getPaperStatus(data));
-  onMessage('updatePapers', ({ data }) => library.updatePapers(data));
-  onMessage('papersChanged', ({ data }) => library.papersChanged(data));
+  onMessage('libraryWritten', ({ data }) => library.libraryWritten(data));
   onMessage('getBackupStatus', async () => ({ ok: true, value: await backups.status() }));
   onMessage('setBackupSettings', async ({ data }) => ({ ok: true, value: await backups.configure(data) }));
   onMessage('backupNow', async () => ({ ok: true, value: await backups.backupNow() }));

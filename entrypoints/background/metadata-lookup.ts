@@ -1,4 +1,4 @@
-import type { SeenPaper } from '@/utils/paper';
+import type { SeenPaper } from '@/utils/paper/schema';
 import { arxivApiUrl, parseArxivFeed } from '@/utils/sites/arxiv-api';
 import { hfApiUrl, hfPaper } from '@/utils/sites/huggingface';
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { sendMessage, type PaperStatus } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messaging';
+import type { PaperStatus } from '@/utils/paper/status';
 
 /**
  * Tells every open tab that papers changed, so each Save button shows the library as it is now

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { repository } from '@/utils/db/repository';
-import { paperYear, shortAuthors, type Paper } from '@/utils/paper';
+import { paperYear, shortAuthors } from '@/utils/paper/display';
+import type { Paper } from '@/utils/paper/schema';
 import { SearchEngine } from '@/utils/search/engine';
 import { highlight } from '@/utils/search/highlight';
 

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Result, SaveOutcome } from '@/utils/messaging';
-import { PAPER_LINK_PATTERNS, paperRefFromUrl } from '@/utils/sites/paper-ref';
+import type { SaveOutcome } from '@/utils/messaging';
+import type { Result } from '@/utils/result';
+import { PAPER_LINK_PATTERNS } from '@/utils/sites/hosts';
+import { paperRefFromUrl } from '@/utils/sites/paper-ref';
 
 const MENU_ID = 'paperdex-save-link';
 const LIBRARY_MENU_ID = 'paperdex-open-library';

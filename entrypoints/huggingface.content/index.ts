@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createPaperButtons } from '@/utils/content/mount-papers';
-import { hfPaperPageId, isHfListPage, parseHfListPage, parseHfPaperPage } from '@/utils/sites/huggingface';
+import { HF_CONTENT_MATCHES } from '@/utils/sites/hosts';
+import { hfPaperPageId, parseHfPage } from '@/utils/sites/huggingface';
 
 const LOG = '[paperdex:huggingface]';
 
 export default defineContentScript({
-  matches: ['https://huggingface.co/papers', 'https://huggingface.co/papers/*', 'https://huggingface.co/papers?*'],
+  matches: HF_CONTENT_MATCHES,
   runAt: 'document_end',
   main(ctx) {
     const buttons = createPaperButtons(ctx, 'huggingface', LOG);
@@ -21,12 +22,8 @@ export default defineContentScript({
           if (pagePaper) buttons.reset();
           pagePaper = paperPage;
         }
-        if (paperPage) {
-          const result = parseHfPaperPage(document, url);
-          if (result.papers.some((p) => !buttons.has(p.anchor, p.arxivId))) buttons.add(result);
-        } else if (isHfListPage(url)) {
-          buttons.add(parseHfListPage(document, buttons.has));
-        }
+        const result = parseHfPage(document, url, buttons.has);
+        if (result) buttons.add(result);
       } catch (error) {
         // A page we cannot handle must never break: log it and leave the page as it was.
         console.error(LOG, 'unexpected error', error);

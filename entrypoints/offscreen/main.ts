@@ -1,4 +1,4 @@
-import { backupJson } from '@/entrypoints/background/backups';
+import { backupJson } from '@/utils/backup/file';
 import { repository } from '@/utils/db/repository';
 import { onMessage } from '@/utils/messaging';
 

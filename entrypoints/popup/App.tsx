@@ -1,16 +1,17 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { ResultList } from '@/components/ResultList';
 import { SaveThisPage } from '@/components/SaveThisPage';
+import { ResultStatus, isEmpty } from '@/components/ResultStatus';
 import { SearchHelp } from '@/components/SearchHelp';
 import { useActiveTabPaper } from '@/hooks/useActiveTabPaper';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { paperAsBibtex, paperAsMarkdown } from '@/utils/copy-paper';
-import { repository } from '@/utils/db/repository';
-import type { PaperChange } from '@/utils/paper-change';
 import { useLibrarySearch } from '@/hooks/useLibrarySearch';
-import { sendMessage } from '@/utils/messaging';
-import { paperCount, type Paper } from '@/utils/paper';
+import { repository } from '@/utils/db/repository';
+import { paperAsBibtex, paperAsMarkdown } from '@/utils/export/clipboard';
+import { libraryWrites } from '@/utils/library-writes';
+import type { PaperChange } from '@/utils/paper/change';
+import type { Paper } from '@/utils/paper/schema';
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 
@@ -25,9 +26,7 @@ export function App() {
   const [copied, setCopied] = useState<string | null>(null);
 
   function change(paper: Paper, c: PaperChange) {
-    sendMessage('updatePapers', { ids: [paper.id], change: c })
-      .then((r) => !r.ok && setProblem(r.message))
-      .catch(() => setProblem("Paperdex isn't responding. Close the popup and try again."));
+    void libraryWrites.edit([paper.id], c).then((r) => !r.ok && setProblem(r.message));
   }
 
   function copy(paper: Paper, as: 'bibtex' | 'markdown') {
@@ -66,13 +65,8 @@ export function App() {
   }
 
   async function remove(paper: Paper) {
-    try {
-      const r = await sendMessage('removePaper', paper.id);
-      setProblem(r.ok ? null : r.message);
-    } catch (e) {
-      console.error('[paperdex:popup]', e);
-      setProblem("Paperdex isn't responding; the paper was not removed. Try again in a moment.");
-    }
+    const r = await libraryWrites.remove([paper.id]);
+    setProblem(r.ok ? null : r.message);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -133,7 +127,7 @@ export function App() {
           {problem ?? `Search is unavailable: ${error?.message}. Your saved papers are untouched.`}
         </div>
       )}
-      <Status query={shown?.text ?? query} count={shown ? shown.total : undefined} relaxed={shown?.relaxed ?? false} empty={isEmpty(engine, recent)} />
+      <ResultStatus query={shown?.text ?? query} count={shown ? shown.total : undefined} relaxed={shown?.relaxed ?? false} empty={isEmpty(engine, recent)} />
       <ResultList
         engine={engine}
         resultKey={current ? current.text : null}
@@ -159,37 +153,5 @@ export function App() {
         }
       />
     </main>
-  );
-}
-
-function isEmpty(engine: { size: number } | null, recent: Paper[] | undefined): boolean | undefined {
-  if (engine) return engine.size === 0;
-  return recent ? recent.length === 0 : undefined;
-}
-
-function Status({ query, count, relaxed, empty }: { query: string; count: number | undefined; relaxed: boolean; empty: boolean | undefined }) {
-  if (empty === undefined) return <p className="status">Opening your library…</p>;
-  if (empty) {
-    return (
-      <div className="status empty">
-        <p>
-          <strong>Your library is empty.</strong>
-        </p>
-        <p>
-          Click <em>Save to Paperdex</em> beside any paper on arXiv (abstract pages, listings, search) or Hugging Face,
-          right-click a link to a paper, or press Alt+Shift+S on a paper's PDF. Saved papers appear here, searchable by
-          title, authors, abstract, tags and notes.
-        </p>
-      </div>
-    );
-  }
-  if (count === undefined) return <p className="status">Searching…</p>;
-  const q = query.trim();
-  if (count === 0 && q) return <p className="status" role="status">No saved paper matches “{q}”.</p>;
-  const papers = paperCount(count);
-  return (
-    <p className="status" role="status">
-      {!q ? `${papers}, newest first` : relaxed ? `${papers} match all but one word` : `${papers} match`}
-    </p>
   );
 }

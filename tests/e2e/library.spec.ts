@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Page } from '@playwright/test';
-import type { Paper } from '../../utils/paper';
+import type { Paper } from '../../utils/paper/schema';
 import { expect, extensionWorker, launchWithExtension, test } from './fixtures';
 import { LibraryPage } from './pages/library';
 import { PopupPage } from './pages/popup';

@@ -1,6 +1,6 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Paper, SeenPaper } from '../../utils/paper';
+import type { Paper, SeenPaper } from '../../utils/paper/schema';
 import { ARXIV_API, arxivApiAnswer, expect, fixtureText, test } from './fixtures';
 import { ArxivPage } from './pages/arxiv';
 import { PopupPage } from './pages/popup';

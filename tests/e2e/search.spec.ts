@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Paper } from '../../utils/paper';
+import type { Paper } from '../../utils/paper/schema';
 import { generateLibrary } from '../support/generate-library';
 import { expect, openedTab, test } from './fixtures';
 import { PopupPage } from './pages/popup';

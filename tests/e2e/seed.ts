@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Paper } from '../../utils/paper';
+import type { Paper } from '../../utils/paper/schema';
 import { fixtureText } from './fixtures';
 
 interface HfDailyEntry {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { READING_STATUSES, type Paper } from '../../utils/paper';
+import type { Paper } from '../../utils/paper/schema';
+import { READING_STATUSES } from '../../utils/paper/vocabulary';
 
 /** Text as the library stores it: whitespace collapsed, trimmed, non-empty, any characters. */
 const tricky = ['{', '}', '\\', '$', '&', '%', '#', '_', '~', '^', '"', "'", '<', '>', ',', 'é', 'ß', 'ł', 'Ø', '中', 'α', '∑', '`', '@', '=', '|'];

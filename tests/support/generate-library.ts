@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Paper } from '../../utils/paper';
+import type { Paper } from '../../utils/paper/schema';
 
 /**
  * Deterministic libraries for search tests and benchmarks: the 94 real papers of the shared

@@ -1,4 +1,4 @@
-import type { Paper } from '../../utils/paper';
+import type { Paper } from '../../utils/paper/schema';
 import type { SearchStore } from '../../utils/search/engine';
 import { libraryFingerprint } from '../../utils/search/word-index';
 

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { backupFileName, createBackups, type BackupPlatform } from '@/entrypoints/background/backups';
-import type { BackupStatus } from '@/utils/messaging';
-import { mergePaper } from '@/utils/merge-paper';
-import type { Paper } from '@/utils/paper';
+import { createBackups, type BackupPlatform } from '@/utils/backup/backups';
+import { backupFileName } from '@/utils/backup/file';
+import type { BackupStatus } from '@/utils/backup/settings';
+import { mergePaper } from '@/utils/paper/merge';
+import type { Paper } from '@/utils/paper/schema';
 import { paperInput } from './paper-factory';
 
 function fakePlatform(start = Date.parse('2026-11-26T09:30:00')) {

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLibraryService } from '@/entrypoints/background/library-service';
 import { openDatabase, type PaperdexDb } from '@/utils/db/database';
 import { createRepository, type Repository } from '@/utils/db/repository';
+import { createLibraryWrites } from '@/utils/library-writes';
 import type { LookupResult } from '@/entrypoints/background/metadata-lookup';
-import type { SeenPaper } from '@/utils/paper';
+import type { SeenPaper } from '@/utils/paper/schema';
 import { paperInput } from './paper-factory';
 
 let db: PaperdexDb;
@@ -56,10 +57,12 @@ describe('library service (background boundary)', () => {
 
   it('removes a paper and tells open tabs', async () => {
     const service = createLibraryService(repo, notify);
+    const told = vi.fn(async (written: unknown) => void (await service.libraryWritten(written)));
+    const writes = createLibraryWrites(repo, told);
     await service.savePaper(paperInput());
-    expect(await service.removePaper('arxiv:1810.05270')).toEqual({ ok: true, value: null });
-    expect(notify).toHaveBeenLastCalledWith({ 'arxiv:1810.05270': { saved: false } });
-    expect(await service.removePaper('1810.05270')).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await writes.remove(['arxiv:1810.05270'])).toMatchObject({ ok: true, value: [{ id: 'arxiv:1810.05270' }] });
+    await vi.waitFor(() => expect(notify).toHaveBeenLastCalledWith({ 'arxiv:1810.05270': { saved: false } }));
+    expect(await service.libraryWritten({ ids: ['1810.05270'], bulk: false })).toMatchObject({ ok: false, code: 'invalid' });
   });
 
   it('turns a full disk into a clear message and keeps what was saved', async () => {
@@ -173,37 +176,51 @@ describe('saving what a page only partly shows', () => {
     const service = createLibraryService(repo, notify, { arxiv: () => new Promise((resolve) => (answer = resolve)), huggingFace: vi.fn() });
     const { version: _v, ...fromSearch } = api;
     await service.savePaper({ ...fromSearch, source: 'arxiv' });
-    await service.removePaper('arxiv:1605.08386');
+    await repo.removePapers(['arxiv:1605.08386']);
     answer(found(api));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await repo.countPapers()).toBe(0);
   });
 });
 
-describe('bulk edits from the library page', () => {
+describe('writes from extension pages', () => {
   it('tags and sets the status of many papers, and backs up after a bulk change', async () => {
     const afterBulk = vi.fn();
     const service = createLibraryService(repo, notify, undefined, afterBulk);
+    const writes = createLibraryWrites(repo, async (written) => void (await service.libraryWritten(written)));
     await service.savePaper(paperInput());
     // Backups are on from the first save: the first one follows it.
     expect(afterBulk).toHaveBeenCalledTimes(1);
     await service.savePaper(paperInput({ arxivId: '1506.03134', title: 'Pointer Networks' }));
     expect(afterBulk).toHaveBeenCalledTimes(1);
     const ids = ['arxiv:1810.05270', 'arxiv:1506.03134'];
-    expect(await service.updatePapers({ ids, change: { addTags: ['survey, to cite'], readingStatus: 'to-read' } })).toEqual({ ok: true, value: 2 });
+    expect(await writes.edit(ids, { addTags: ['survey, to cite'], readingStatus: 'to-read' })).toMatchObject({ ok: true, value: [{}, {}] });
     expect(await repo.getPaper('arxiv:1506.03134')).toMatchObject({ tags: ['survey', 'to cite'], readingStatus: 'to-read' });
-    expect(afterBulk).toHaveBeenCalledTimes(2);
-    expect(await service.updatePapers({ ids, change: { notes: 'x', rating: 5 } })).toMatchObject({ ok: false, code: 'invalid' });
+    await vi.waitFor(() => expect(afterBulk).toHaveBeenCalledTimes(2));
   });
 
-  it('tells open pages what the library page wrote itself', async () => {
+  it('tell open pages what an extension page wrote itself', async () => {
     const afterBulk = vi.fn();
     const service = createLibraryService(repo, notify, undefined, afterBulk);
     await service.savePaper(paperInput());
     notify.mockReset();
     afterBulk.mockReset();
-    expect(await service.papersChanged(['arxiv:1810.05270', 'arxiv:1506.03134'])).toEqual({ ok: true, value: null });
+    expect(await service.libraryWritten({ ids: ['arxiv:1810.05270', 'arxiv:1506.03134'], bulk: true })).toEqual({ ok: true, value: null });
     expect(notify).toHaveBeenCalledWith({ 'arxiv:1810.05270': { saved: true, version: 1 }, 'arxiv:1506.03134': { saved: false } });
     expect(afterBulk).toHaveBeenCalledTimes(1);
+  });
+
+  it('turn a full disk into a clear message and change nothing', async () => {
+    const service = createLibraryService(repo, notify);
+    const told = vi.fn(async () => undefined);
+    const writes = createLibraryWrites(repo, told);
+    await service.savePaper(paperInput());
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(repo, 'removePapers').mockRejectedValueOnce(new Dexie.QuotaExceededError('quota exceeded'));
+    const result = await writes.remove(['arxiv:1810.05270']);
+    expect(result).toMatchObject({ ok: false, code: 'quota' });
+    expect(result.ok ? '' : result.message).toMatch(/storage .* is full: nothing was deleted/);
+    expect(await repo.countPapers()).toBe(1);
+    expect(told).not.toHaveBeenCalled();
   });
 });

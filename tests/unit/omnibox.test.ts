@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml, suggestionFor } from '@/entrypoints/background/omnibox';
-import { mergePaper } from '@/utils/merge-paper';
+import { mergePaper } from '@/utils/paper/merge';
 import { paperInput } from './paper-factory';
 
 describe('address bar suggestions', () => {

@@ -1,7 +1,7 @@
-import type { PaperSource, PaperUpdate } from '@/utils/paper';
+import type { PaperInput, PaperUpdate } from '@/utils/paper/schema';
 
 /** A complete paper as the background saves it; tests override what they look at. */
-export function paperInput(overrides: Partial<PaperUpdate> = {}): PaperUpdate & { source: PaperSource } {
+export function paperInput(overrides: Partial<PaperUpdate> = {}): PaperUpdate & { source: PaperInput['source'] } {
   const arxivId = overrides.arxivId ?? '1810.05270';
   return {
     arxivId,

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MENU_TITLE, registerSaveElsewhere, saveAddress, SAVE_COMMAND } from '@/entrypoints/background/save-elsewhere';
-import type { Result, SaveOutcome } from '@/utils/messaging';
+import type { SaveOutcome } from '@/utils/messaging';
+import type { Result } from '@/utils/result';
 
 const saved = async (): Promise<Result<SaveOutcome>> => ({ ok: true, value: { saved: true, version: 2 } });
 const notices = () => Object.values(fakeBrowser.notifications.getAllCreateOptions()).map((n) => `${n.title} | ${n.message}`);

@@ -1,7 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { lacksEssentials } from '../complete-paper';
-import { onMessage, sendMessage, type Result, type SaveOutcome } from '../messaging';
-import { paperIdFor, type PaperSource } from '../paper';
+import { onMessage, sendMessage, type SaveOutcome } from '../messaging';
+import { lacksEssentials } from '../paper/merge';
+import { paperIdFor } from '../paper/urls';
+import type { PaperSource } from '../paper/vocabulary';
+import type { Result } from '../result';
 import type { FoundPaper, ParseResult } from '../sites/common';
 import { createSaveButton, type SaveButton } from './save-button';
 

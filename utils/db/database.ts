@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Paper } from '../paper';
+import type { Paper } from '../paper/schema';
 import type { IndexSnapshot } from '../search/word-index';
 
 export const DB_NAME = 'paperdex';

@@ -1,11 +1,9 @@
-import { planImport } from '../import/plan';
-import { mergePaper } from '../merge-paper';
-import { paperIdFor, type Paper, type PaperMetadata, type PaperUpdate } from '../paper';
+import { mergePaper, planMerge } from '../paper/merge';
+import type { Paper, PaperMetadata, PaperUpdate } from '../paper/schema';
+import { statusOf, type PaperStatus } from '../paper/status';
+import { paperIdFor } from '../paper/urls';
 import { libraryFingerprint, type IndexSnapshot } from '../search/word-index';
 import { db as defaultDb, type PaperdexDb, type SearchLogEntry } from './database';
-
-/** What a Save button needs to know about one paper. */
-export type PaperStatus = { saved: false } | { saved: true; version: number; incomplete?: true };
 
 /** Everything the search engine needs to open, read in one consistent transaction. */
 export interface SearchState {
@@ -19,11 +17,11 @@ export interface SearchState {
   maxUpdatedAt: number;
 }
 
-/** The library state a Save button shows for a stored paper. */
-export function statusOf(paper: Paper): PaperStatus {
-  return paper.incomplete ? { saved: true, version: paper.version, incomplete: true } : { saved: true, version: paper.version };
-}
-
+/**
+ * The library's store: the only code that reads or writes IndexedDB. Every write is one
+ * transaction that also appends to the search change log, so that every open search (and the
+ * next one) follows it.
+ */
 export function createRepository(db: PaperdexDb) {
   /** Records a change for the search index; call inside the transaction that makes it. */
   const logChange = (id: string) => db.searchLog.add({ id });
@@ -67,7 +65,7 @@ export function createRepository(db: PaperdexDb) {
         // Keys first: an import into a new library reads no record.
         const present = (await db.papers.where(':id').anyOf(records.map((r) => r.id)).primaryKeys()) as string[];
         const stored = await db.papers.bulkGet(present);
-        const plan = planImport({ format: 'json', records: [...records], invalid: [] }, new Map(stored.filter((p): p is Paper => p !== undefined).map((p) => [p.id, p])), now);
+        const plan = planMerge(records, new Map(stored.filter((p): p is Paper => p !== undefined).map((p) => [p.id, p])), now);
         const writes = [...plan.additions, ...plan.updates];
         await db.papers.bulkPut(writes);
         await db.searchLog.bulkAdd(writes.map((r) => ({ id: r.id })));
@@ -105,13 +103,6 @@ export function createRepository(db: PaperdexDb) {
     /** Every paper id in an order: newest saves, newest publications. */
     async idsBy(order: 'savedAt' | 'published'): Promise<string[]> {
       return (await db.papers.orderBy(order).reverse().primaryKeys()) as string[];
-    },
-
-    async removePaper(id: string): Promise<void> {
-      await db.transaction('rw', db.papers, db.searchLog, async () => {
-        await db.papers.delete(id);
-        await logChange(id);
-      });
     },
 
     async getPaper(id: string): Promise<Paper | undefined> {

@@ -1,6 +1,7 @@
-import { MONTH_ABBREVIATIONS } from '../dates';
-import type { Paper } from '../paper';
-import { normalizeTags } from '../tags';
+import { MONTH_ABBREVIATIONS } from '../paper/dates';
+import { surname } from '../paper/names';
+import type { Paper } from '../paper/schema';
+import { normalizeTags } from '../paper/tags';
 
 /**
  * BibTeX for a library: `@misc` with the arXiv eprint fields (biblatex and natbib styles cite
@@ -25,14 +26,6 @@ function keyPart(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]/g, '');
-}
-
-/** The family name of "First Last" (or of a collaboration, its first word). */
-export function surname(author: string): string {
-  const parts = author.trim().split(/\s+/);
-  const suffix = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
-  while (parts.length > 1 && suffix.test(parts[parts.length - 1]!)) parts.pop();
-  return parts[parts.length - 1] ?? '';
 }
 
 export function baseKey(paper: Pick<Paper, 'authors' | 'published' | 'title' | 'arxivId'>): string {

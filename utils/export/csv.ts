@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Paper } from '../paper';
+import type { Paper } from '../paper/schema';
 
 /** Paperdex's CSV: one column per record field; it imports back (utils/import). */
 

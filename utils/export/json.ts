@@ -1,4 +1,4 @@
-import type { Paper } from '../paper';
+import type { Paper } from '../paper/schema';
 
 /** The JSON backup: the import format, records exactly as stored (see README "Record format"). */
 

@@ -1,4 +1,6 @@
-import { READING_STATUS_LABELS, shortAuthors, type Paper } from '../paper';
+import { shortAuthors } from '../paper/display';
+import type { Paper } from '../paper/schema';
+import { READING_STATUS_LABELS } from '../paper/vocabulary';
 
 /** A reading list in Markdown: one checkbox item per paper, with its links, tags and notes. */
 

@@ -1,5 +1,5 @@
 import type { Repository } from '../db/repository';
-import type { Paper } from '../paper';
+import type { Paper } from '../paper/schema';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
 import { Ranker } from './rank';
 import { queryWords } from './text';

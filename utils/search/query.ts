@@ -1,4 +1,4 @@
-import type { PaperSource } from '../paper';
+import type { PaperSource } from '../paper/vocabulary';
 import { queryWords, STOP_WORDS, tagWord } from './text';
 
 /**

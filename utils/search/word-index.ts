@@ -1,4 +1,5 @@
-import type { Paper, PaperSource } from '../paper';
+import type { Paper } from '../paper/schema';
+import type { PaperSource } from '../paper/vocabulary';
 import { boundedEditDistance, letterMask, popCount, typoBudget } from './edit-distance';
 import type { ParsedQuery } from './query';
 import { indexWords, tagWord } from './text';

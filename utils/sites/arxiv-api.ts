@@ -4,15 +4,17 @@
  * <feed>, https links) read the same. Uses xmldom: an MV3 service worker has no DOMParser.
  */
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
-import type { SeenPaper } from '../paper';
-import { collapseWhitespace, isoDay, isWithdrawnComment, withoutEmpty } from './common';
-import { parseArxivId } from './arxiv';
+import type { SeenPaper } from '../paper/schema';
+import { parseArxivId } from '../paper/arxiv-id';
+import { collapseWhitespace } from '../paper/text';
+import { isoDay, isWithdrawnComment, withoutEmpty } from './common';
+import { ARXIV_API_HOST } from './hosts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const ARXIV = 'http://arxiv.org/schemas/atom';
 const OPENSEARCH = 'http://a9.com/-/spec/opensearch/1.1/';
 
-export const ARXIV_API = 'https://export.arxiv.org/api/query';
+export const ARXIV_API = `https://${ARXIV_API_HOST}/api/query`;
 
 export interface ArxivFeed {
   papers: SeenPaper[];

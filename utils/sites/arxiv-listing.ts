@@ -2,10 +2,9 @@
  * arXiv listings (`/list/<cat>/new`, `/recent`, `/pastweek`, `/list/<cat>/<yymm>`, the catch-up
  * view) and search results (`/search/?query=…`): one entry per paper, pure parsers.
  */
-import { isoDate, monthNumber } from '../dates';
-import type { SeenPaper } from '../paper';
+import { isoDate, monthNumber } from '../paper/dates';
+import type { SeenPaper } from '../paper/schema';
 import {
-  collapseWhitespace,
   foundPaper,
   isWithdrawnComment,
   withoutEmpty,
@@ -13,7 +12,9 @@ import {
   type PageProblem,
   type ParseResult,
 } from './common';
-import { isArxivHost, parseArxivId, readableText } from './arxiv';
+import { parseArxivId } from '../paper/arxiv-id';
+import { collapseWhitespace } from '../paper/text';
+import { isArxivHost, readableText } from './arxiv';
 
 export function isListingPage(url: URL): boolean {
   return isArxivHost(url) && /^\/(list|catchup)(\/|$)/.test(url.pathname);

@@ -2,11 +2,12 @@
  * arXiv: URL detection and pure page parsers. No browser APIs, no global `location`, no DOM writes,
  * so that every function here runs on saved pages in tests.
  */
-import { isoDate, monthNumber } from '../dates';
-import type { SeenPaper } from '../paper';
-import { all, collapseWhitespace, first, flipAuthorName, isWithdrawnComment, type ParseResult } from './common';
-
-export const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'] as const;
+import { isoDate, monthNumber } from '../paper/dates';
+import type { SeenPaper } from '../paper/schema';
+import { collapseWhitespace } from '../paper/text';
+import { all, first, flipAuthorName, isWithdrawnComment, type ParseResult } from './common';
+import { ARXIV_HOSTS } from './hosts';
+import { parseArxivId, type ArxivIdParts } from '../paper/arxiv-id';
 
 /** Page elements the DOM fallbacks use, kept in one place. */
 const SELECTORS = {
@@ -21,39 +22,6 @@ const SELECTORS = {
   history: ['div.submission-history'],
   fallbackAnchor: ['#abs', '#content-inner', 'main', '#content'],
 } as const;
-
-export interface ArxivIdParts {
-  /** Canonical id without version: "2401.12345", "hep-th/9901001". */
-  id: string;
-  version?: number;
-}
-
-const NEW_ID = /^(\d{4}\.\d{4,5})(?:v([1-9]\d*))?$/;
-// Old-style ids: archive, an optional subject class that arXiv drops from the canonical id
-// (math.GT/0309136 is math/0309136, cond-mat.stat-mech/0001001 is cond-mat/0001001), YYMMNNN.
-const OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z-]{2,})?\/(\d{7})(?:v([1-9]\d*))?$/;
-
-/** Reads an arXiv identifier as people and pages write it ("arXiv:2401.12345v2", "hep-th/9901001"). */
-export function parseArxivId(raw: string): ArxivIdParts | null {
-  const text = raw.trim().replace(/^arxiv:/i, '');
-  const modern = NEW_ID.exec(text);
-  if (modern && isIssuedNumber(modern[1]!)) return withVersion(modern[1]!, modern[2]);
-  const old = OLD_ID.exec(text);
-  if (old) return withVersion(`${old[1]}/${old[2]}`, old[3]);
-  return null;
-}
-
-/** YYMM.NNNN until December 2014, YYMM.NNNNN since January 2015; months 01–12. */
-function isIssuedNumber(id: string): boolean {
-  const [yymm, number] = id.split('.') as [string, string];
-  const month = Number(yymm.slice(2));
-  if (month < 1 || month > 12) return false;
-  return number.length === (Number(yymm) >= 1501 ? 5 : 4);
-}
-
-function withVersion(id: string, version: string | undefined): ArxivIdParts {
-  return version ? { id, version: Number(version) } : { id };
-}
 
 export function isArxivHost(url: URL): boolean {
   return (ARXIV_HOSTS as readonly string[]).includes(url.hostname);
@@ -89,14 +57,6 @@ function idInPath(pathname: string, pattern: RegExp): ArxivIdParts | null {
 
 export function matchesAbstractPage(url: URL): boolean {
   return abstractPageId(url) !== null;
-}
-
-export function absUrl(id: string): string {
-  return `https://arxiv.org/abs/${id}`;
-}
-
-export function pdfUrl(id: string): string {
-  return `https://arxiv.org/pdf/${id}`;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { SeenPaper } from '../paper';
+import type { SeenPaper } from '../paper/schema';
+import { collapseWhitespace } from '../paper/text';
 
 /**
  * A paper found on a page, with the element its Save button goes beside. The id and shown
@@ -37,10 +38,6 @@ export interface PageProblem {
 export interface ParseResult {
   papers: FoundPaper[];
   problems: PageProblem[];
-}
-
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

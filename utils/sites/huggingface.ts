@@ -3,11 +3,14 @@
  * pure page parsers for paper pages and paper lists (daily, weekly, monthly, trending, search).
  * No browser APIs, so that every function here runs on saved pages in tests.
  */
-import type { SeenPaper } from '../paper';
-import { collapseWhitespace, foundPaper, isoDay, withoutEmpty, type FoundPaper, type ParseResult } from './common';
-import { parseArxivId, type ArxivIdParts } from './arxiv';
+import type { SeenPaper } from '../paper/schema';
+import { parseArxivId, type ArxivIdParts } from '../paper/arxiv-id';
+import { collapseWhitespace } from '../paper/text';
+import { foundPaper, isoDay, withoutEmpty, type FoundPaper, type ParseResult } from './common';
+import { HF_HOST } from './hosts';
 
-export const HF_HOST = 'huggingface.co';
+/** Whether an element already has the button for this paper: the page is scanned again as it changes. */
+export type SkipPlaced = (anchor: Element, arxivId: string) => boolean;
 
 /** Hugging Face only lists new-style arXiv ids. */
 const HF_PAPER_PATH = /^\/papers\/(\d{4}\.\d{4,5}(?:v\d+)?)\/?$/;
@@ -98,10 +101,11 @@ export function embeddedPapers(doc: Document): Map<string, SeenPaper> {
  * title, "Paper page - <title>") when the data is missing or belongs to another paper, which
  * happens after client-side navigation. The background completes what is missing.
  */
-export function parseHfPaperPage(doc: Document, url: URL): ParseResult {
+export function parseHfPaperPage(doc: Document, url: URL, skip: SkipPlaced = () => false): ParseResult {
   const anchor = doc.querySelector('main h1, h1') ?? doc.querySelector('main') ?? doc.body;
   const id = hfPaperPageId(url);
   if (!id) return { papers: [], problems: [{ anchor, reason: 'no arXiv identifier in this address' }] };
+  if (skip(anchor, id.id)) return { papers: [], problems: [] };
   const read = (): SeenPaper => {
     const data = props(doc.querySelector('[data-target="PaperContent"][data-props]')) as { paper?: unknown } | undefined;
     const fromData = hfPaper(data?.paper);
@@ -123,10 +127,7 @@ const CARD_LINKS = 'article h3 a[href^="/papers/"], article h2 a[href^="/papers/
  * client-side navigation) gives its title and the background the rest. `skip` leaves out
  * cards that already have a button.
  */
-export function parseHfListPage(
-  doc: Document,
-  skip: (anchor: Element, arxivId: string) => boolean = () => false,
-): ParseResult {
+export function parseHfListPage(doc: Document, skip: SkipPlaced = () => false): ParseResult {
   const papers: FoundPaper[] = [];
   const seenCards = new Set<Element>();
   for (const link of doc.querySelectorAll(CARD_LINKS)) {
@@ -146,9 +147,13 @@ export function parseHfListPage(
   return { papers, problems: [] };
 }
 
-/** The papers on any Hugging Face page Paperdex puts buttons on; null for other pages. */
-export function parseHfPage(doc: Document, url: URL): ParseResult | null {
-  if (hfPaperPageId(url)) return parseHfPaperPage(doc, url);
-  if (isHfListPage(url)) return parseHfListPage(doc);
+/**
+ * The papers on any Hugging Face page Paperdex puts buttons on; null for other pages. The one
+ * router of this site, used by the content script (again after every change of the page, with
+ * `skip` leaving out papers that already have their button) and by the tests.
+ */
+export function parseHfPage(doc: Document, url: URL, skip?: SkipPlaced): ParseResult | null {
+  if (hfPaperPageId(url)) return parseHfPaperPage(doc, url, skip);
+  if (isHfListPage(url)) return parseHfListPage(doc, skip);
   return null;
 }

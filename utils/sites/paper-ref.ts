@@ -1,4 +1,5 @@
-import type { PaperInput, PaperSource } from '../paper';
+import type { PaperInput } from '../paper/schema';
+import type { PaperSource } from '../paper/vocabulary';
 import { arxivPaperPageId } from './arxiv';
 import { hfPaperPageId } from './huggingface';
 
@@ -21,9 +22,3 @@ export function paperRefFromUrl(address: string | undefined): PaperInput | null 
   const source: PaperSource = fromArxiv ? 'arxiv' : 'huggingface';
   return found.version ? { arxivId: found.id, version: found.version, source } : { arxivId: found.id, source };
 }
-
-/** Link patterns for the context menu: the same pages `paperRefFromUrl` reads. */
-export const PAPER_LINK_PATTERNS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']
-  .flatMap((host) => ['abs', 'pdf', 'html'].flatMap((kind) => [`https://${host}/${kind}/*`, `http://${host}/${kind}/*`]))
-  // Paper pages only (ids start with a digit), not /papers/trending or /papers/date/….
-  .concat([...'0123456789'].map((digit) => `https://huggingface.co/papers/${digit}*`));

@@ -139,7 +139,7 @@ describe('repository', () => {
       'arxiv:1810.05270',
       'arxiv:1506.03134',
     ]);
-    await repo.removePaper('arxiv:1810.05270');
+    await repo.removePapers(['arxiv:1810.05270']);
     expect(await repo.countPapers()).toBe(2);
     expect(await repo.getStatuses(['arxiv:1810.05270', 'arxiv:1506.03134'])).toEqual({
       'arxiv:1810.05270': { saved: false },

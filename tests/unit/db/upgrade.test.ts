@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/db/database';
-import { mergePaper } from '@/utils/merge-paper';
+import { mergePaper } from '@/utils/paper/merge';
 import { paperInput } from '../paper-factory';
 
 const NAME = 'paperdex-upgrade';

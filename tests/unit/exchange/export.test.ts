@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { baseKey, citationKeys, libraryToBibtex } from '@/utils/export/bibtex';
-import { exportFileName, libraryToCslJson, libraryToRis } from '@/utils/export/formats';
+import { libraryToCslJson } from '@/utils/export/csl';
+import { exportFileName } from '@/utils/export/formats';
+import { libraryToRis } from '@/utils/export/ris';
 import { libraryToMarkdown } from '@/utils/export/markdown';
-import { mergePaper } from '@/utils/merge-paper';
-import type { Paper } from '@/utils/paper';
-import { normalizeTags } from '@/utils/tags';
+import { mergePaper } from '@/utils/paper/merge';
+import type { Paper } from '@/utils/paper/schema';
+import { normalizeTags } from '@/utils/paper/tags';
 import { paperInput } from '../paper-factory';
 
 const attention: Paper = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { libraryToJson } from '@/utils/export/json';
-import { mergeImported, planImport } from '@/utils/import/plan';
-import { checkSize, ImportError, MAX_IMPORT_BYTES, readImportFile } from '@/utils/import/read-file';
-import { mergePaper } from '@/utils/merge-paper';
-import type { Paper } from '@/utils/paper';
+import { readImportFile } from '@/utils/import/read-file';
+import { checkSize, ImportError, MAX_IMPORT_BYTES } from '@/utils/import/types';
+import { mergeImported, mergePaper, planMerge } from '@/utils/paper/merge';
+import type { Paper } from '@/utils/paper/schema';
 import { paperInput } from '../paper-factory';
 
 const paper = (overrides: Partial<Paper> = {}): Paper => ({ ...mergePaper(undefined, paperInput(), 1000), ...overrides });
@@ -97,7 +97,7 @@ describe('planning an import', () => {
       { ...stored.get('arxiv:1506.03134')!, tags: ['seq2seq'] },
       paper({ id: 'arxiv:1706.03762', arxivId: '1706.03762', url: 'https://arxiv.org/abs/1706.03762', pdfUrl: 'https://arxiv.org/pdf/1706.03762' }),
     ];
-    const plan = planImport({ format: 'json', records: incoming, invalid: [] }, stored, 5000);
+    const plan = planMerge(incoming, stored, 5000);
     expect(plan.additions.map((p) => p.id)).toEqual(['arxiv:1706.03762']);
     expect(plan.updates.map((p) => [p.id, p.tags])).toEqual([['arxiv:1506.03134', ['seq2seq']]]);
     expect(plan.unchanged).toBe(1);

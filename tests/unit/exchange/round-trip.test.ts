@@ -4,15 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { libraryToBibtex } from '@/utils/export/bibtex';
 import { libraryToCsv } from '@/utils/export/csv';
 import { libraryToJson } from '@/utils/export/json';
-import { planImport } from '@/utils/import/plan';
 import { readImportFile } from '@/utils/import/read-file';
-import type { Paper } from '@/utils/paper';
+import { planMerge } from '@/utils/paper/merge';
+import type { Paper } from '@/utils/paper/schema';
 import { libraryArbitrary } from '../../support/arbitrary-paper';
 
 /** Importing a file into an empty library: what would be stored. */
 function importIntoEmpty(name: string, text: string): Paper[] {
-  const plan = planImport(readImportFile(name, text), new Map());
-  expect(plan.invalid).toEqual([]);
+  const file = readImportFile(name, text);
+  const plan = planMerge(file.records, new Map());
+  expect(file.invalid).toEqual([]);
   expect(plan.updates).toEqual([]);
   return plan.additions;
 }

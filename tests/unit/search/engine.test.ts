@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type PaperdexDb } from '@/utils/db/database';
 import { createRepository, type Repository } from '@/utils/db/repository';
 import { SearchEngine } from '@/utils/search/engine';
-import { mergePaper } from '@/utils/merge-paper';
+import { mergePaper } from '@/utils/paper/merge';
 import { paperInput } from '../paper-factory';
 
 let db: PaperdexDb;
@@ -47,7 +47,7 @@ describe('search engine over IndexedDB', () => {
     await repo.savePaper(pointer, 1);
     const engine = await SearchEngine.open(repo);
     await repo.savePaper(pruning, 2);
-    await repo.removePaper('arxiv:1506.03134');
+    await repo.removePapers(['arxiv:1506.03134']);
     expect(await engine.refresh()).toBe(true);
     expect((await engine.search('')).ids).toEqual(['arxiv:1810.05270']);
     expect((await engine.search('pointer')).ids).toEqual([]);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Paper } from '@/utils/paper';
+import type { Paper } from '@/utils/paper/schema';
 import { SearchEngine } from '@/utils/search/engine';
 import { generateLibrary } from '../../support/generate-library';
 import { memoryStore } from '../../support/memory-store';

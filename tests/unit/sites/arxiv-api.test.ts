@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seenPaperSchema } from '@/utils/paper-schema';
+import { seenPaperSchema } from '@/utils/paper/schema';
 import { arxivApiUrl, parseArxivFeed } from '@/utils/sites/arxiv-api';
 import { readFixture } from '../fixtures';
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { seenPaperSchema, type SeenPaper } from '@/utils/paper-schema';
-import { abstractPageId, matchesAbstractPage, parseAbstractPage, parseArxivId } from '@/utils/sites/arxiv';
+import { seenPaperSchema, type SeenPaper } from '@/utils/paper/schema';
+import { parseArxivId } from '@/utils/paper/arxiv-id';
+import { abstractPageId, matchesAbstractPage, parseAbstractPage } from '@/utils/sites/arxiv';
 import { flipAuthorName } from '@/utils/sites/common';
 import { pageCases } from '../fixtures';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { seenPaperSchema, type SeenPaper } from '@/utils/paper-schema';
+import { seenPaperSchema, type SeenPaper } from '@/utils/paper/schema';
 import { parseArxivPage } from '@/utils/sites/arxiv-page';
 import { parseListingPage } from '@/utils/sites/arxiv-listing';
 import { embeddedPapers, parseHfListPage, parseHfPage } from '@/utils/sites/huggingface';

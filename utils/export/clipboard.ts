@@ -1,6 +1,6 @@
-import { libraryToBibtex } from './export/bibtex';
-import { libraryToMarkdown } from './export/markdown';
-import type { Paper } from './paper';
+import { libraryToBibtex } from './bibtex';
+import { libraryToMarkdown } from './markdown';
+import type { Paper } from '../paper/schema';
 
 /** One paper as a BibTeX entry, for the clipboard. */
 export function paperAsBibtex(paper: Paper): string {

@@ -1,21 +1,17 @@
-import { z } from 'zod';
-import { READING_STATUSES, type Paper } from './paper';
+import type { Paper } from './schema';
 import { normalizeTags } from './tags';
+import type { ReadingStatus } from './vocabulary';
 
 /** An edit of the user's own fields, for one paper or many at once. */
-export const paperChangeSchema = z
-  .object({
-    /** Replaces the tags. */
-    tags: z.array(z.string()).max(500).optional(),
-    addTags: z.array(z.string()).max(500).optional(),
-    removeTags: z.array(z.string()).max(500).optional(),
-    notes: z.string().max(1_000_000).optional(),
-    /** null clears it. */
-    readingStatus: z.enum(READING_STATUSES).nullable().optional(),
-  })
-  .strict();
-
-export type PaperChange = z.infer<typeof paperChangeSchema>;
+export interface PaperChange {
+  /** Replaces the tags. */
+  tags?: string[];
+  addTags?: string[];
+  removeTags?: string[];
+  notes?: string;
+  /** null clears it. */
+  readingStatus?: ReadingStatus | null;
+}
 
 /** The paper after a change (pure); tags normalised as typed. */
 export function applyChange(paper: Paper, change: PaperChange): Paper {

@@ -21,3 +21,12 @@ export function localDay(date: Date, minutes = false): string {
   const day = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
   return minutes ? `${day}-${pad(date.getHours())}${pad(date.getMinutes())}` : day;
 }
+
+/** "2609.22268" → 2026-09-01, "hep-th/9901001" → 1999-01-01: the month the id was issued. */
+export function dateFromId(arxivId: string): string {
+  const yymm = /^(\d{2})(\d{2})/.exec(arxivId.includes('/') ? arxivId.split('/')[1]! : arxivId);
+  if (!yymm) return '1991-08-01';
+  const yy = Number(yymm[1]);
+  const year = arxivId.includes('/') && yy >= 91 ? 1900 + yy : 2000 + yy;
+  return `${year}-${yymm[2]}-01`;
+}

@@ -1,0 +1,36 @@
+import { paperCount } from '@/utils/paper/display';
+import type { Paper } from '@/utils/paper/schema';
+
+/** Whether the library is empty; undefined while nothing has loaded yet. */
+export function isEmpty(engine: { size: number } | null, recent: Paper[] | undefined): boolean | undefined {
+  if (engine) return engine.size === 0;
+  return recent ? recent.length === 0 : undefined;
+}
+
+/** The line above the results: how many match, or what to do when the library is empty. */
+export function ResultStatus({ query, count, relaxed, empty }: { query: string; count: number | undefined; relaxed: boolean; empty: boolean | undefined }) {
+  if (empty === undefined) return <p className="status">Opening your library…</p>;
+  if (empty) {
+    return (
+      <div className="status empty">
+        <p>
+          <strong>Your library is empty.</strong>
+        </p>
+        <p>
+          Click <em>Save to Paperdex</em> beside any paper on arXiv (abstract pages, listings, search) or Hugging Face,
+          right-click a link to a paper, or press Alt+Shift+S on a paper's PDF. Saved papers appear here, searchable by
+          title, authors, abstract, tags and notes.
+        </p>
+      </div>
+    );
+  }
+  if (count === undefined) return <p className="status">Searching…</p>;
+  const q = query.trim();
+  if (count === 0 && q) return <p className="status" role="status">No saved paper matches “{q}”.</p>;
+  const papers = paperCount(count);
+  return (
+    <p className="status" role="status">
+      {!q ? `${papers}, newest first` : relaxed ? `${papers} match all but one word` : `${papers} match`}
+    </p>
+  );
+}

@@ -1,0 +1,41 @@
+import { useMemo, useState } from 'react';
+import type { SearchEngine } from '@/utils/search/engine';
+import { useLibrarySearch } from './useLibrarySearch';
+import { useSortedIds, type Sort } from './useSortedIds';
+
+/** Every match, not only the best screenful: the library page lists the whole library. */
+const ALL = Number.MAX_SAFE_INTEGER;
+
+export interface LibraryView {
+  query: string;
+  setQuery(query: string): void;
+  searching: boolean;
+  sort: Sort;
+  setSort(sort: Sort): void;
+  /** The papers in view, in the order asked for. */
+  ids: readonly string[];
+  /** No paper has every word; these miss one. */
+  relaxed: boolean;
+  engine: SearchEngine | null;
+  revision: number;
+  error: Error | null;
+}
+
+/** What the library page lists: the whole library or a search's matches, sorted. */
+export function useLibraryView(): LibraryView {
+  const [query, setQueryText] = useState('');
+  const [sortChoice, setSort] = useState<Sort>('saved');
+  const { engine, result, recent, revision, error } = useLibrarySearch(query, ALL);
+  const matches = useMemo(() => result?.ids ?? recent?.map((p) => p.id) ?? [], [result, recent]);
+  const searching = Boolean(query.trim());
+  const sort: Sort = !searching && sortChoice === 'relevance' ? 'saved' : sortChoice;
+  const ids = useSortedIds(engine, matches, sort, revision);
+
+  const setQuery = (next: string) => {
+    setQueryText(next);
+    // A search starts sorted by relevance.
+    if (next.trim() && !searching) setSort('relevance');
+  };
+
+  return { query, setQuery, searching, sort, setSort, ids, relaxed: searching && Boolean(result?.relaxed), engine, revision, error };
+}

@@ -1,0 +1,89 @@
+import type { Repository } from '../db/repository';
+import { BACKUP_FOLDER, backupFileName, backupJson } from './file';
+import { DEFAULT_BACKUP_SETTINGS, type BackupSettings, type BackupStatus } from './settings';
+
+/** Bulk changes close together (an import and its follow-up edits) make one backup. */
+const AFTER_CHANGE_DELAY_MS = 5_000;
+
+/** What backups need of the browser, so that tests can stand in for it. */
+export interface BackupPlatform {
+  load(): Promise<Partial<BackupStatus> | undefined>;
+  store(status: BackupStatus): Promise<void>;
+  /**
+   * Writes a backup file under the downloads folder and resolves once it is complete, with its
+   * path. `build` makes the JSON; a platform may run the same in another context.
+   */
+  download(filename: string, build: () => Promise<string>): Promise<string>;
+  /** Backups written before, newest first: their download ids and names. */
+  listBackups(): Promise<{ id: number; filename: string }[]>;
+  removeBackup(id: number): Promise<void>;
+  now(): number;
+}
+
+/**
+ * Automatic backups outside extension storage: the whole library as a JSON backup (the import
+ * format) written through the browser's downloads into a Paperdex/ folder, daily and after bulk
+ * changes, keeping the newest `keep`. A browser profile reset or a removed extension does not
+ * take them along.
+ */
+export function createBackups(repository: Pick<Repository, 'listPapers' | 'countPapers'>, platform: BackupPlatform) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<BackupStatus> | null = null;
+
+  async function status(): Promise<BackupStatus> {
+    return { ...DEFAULT_BACKUP_SETTINGS, ...(await platform.load()) };
+  }
+
+  async function write(force: boolean): Promise<BackupStatus> {
+    const current = await status();
+    if (!force && !current.enabled) return current;
+    if (!(await repository.countPapers())) return current;
+    try {
+      const at = platform.now();
+      const path = await platform.download(`${BACKUP_FOLDER}/${backupFileName(new Date(at))}`, () => backupJson(repository, at));
+      // Only now, with the new backup complete, do the oldest go.
+      const old = (await platform.listBackups()).slice(Math.max(1, current.keep));
+      for (const backup of old) await platform.removeBackup(backup.id).catch(() => undefined);
+      const next: BackupStatus = { enabled: current.enabled, keep: current.keep, lastBackupAt: at, lastBackupFile: path };
+      await platform.store(next);
+      return next;
+    } catch (error) {
+      const next: BackupStatus = { ...current, lastError: `The backup could not be written: ${(error as Error).message ?? String(error)}` };
+      await platform.store(next);
+      console.error('[paperdex:backup]', error);
+      return next;
+    }
+  }
+
+  /** One backup at a time; a request while one runs gets that one's outcome. */
+  function run(force: boolean): Promise<BackupStatus> {
+    running ??= write(force).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    status,
+    async configure(settings: Partial<BackupSettings>): Promise<BackupStatus> {
+      const next = { ...(await status()), ...settings };
+      next.keep = Math.min(100, Math.max(1, Math.round(next.keep)));
+      await platform.store(next);
+      return next;
+    },
+    backupNow: () => run(true),
+    /** The daily alarm: a backup if the library changed since the last one. */
+    async daily(): Promise<BackupStatus> {
+      const current = await status();
+      if (current.lastBackupAt && platform.now() - current.lastBackupAt < 20 * 60 * 60 * 1000) return current;
+      return run(false);
+    },
+    /** After an import or a bulk delete: one backup a moment later. */
+    afterBulkChange(): void {
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(false), AFTER_CHANGE_DELAY_MS);
+    },
+  };
+}
+
+export type Backups = ReturnType<typeof createBackups>;

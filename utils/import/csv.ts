@@ -1,0 +1,51 @@
+import Papa from 'papaparse';
+import { fromCsvCell, LIST_SEPARATOR } from '../export/csv';
+import { describeIssue, paperRecordSchema, type Paper } from '../paper/schema';
+import { absUrl, paperIdFor, pdfUrl } from '../paper/urls';
+import { ImportError, type ImportFile, type ImportProblem } from './types';
+
+/** A Paperdex CSV export: one column per record field (see utils/export/csv.ts). */
+export function readCsv(name: string, text: string, now: number): ImportFile {
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
+  const missing = ['arxivId', 'title'].filter((c) => !parsed.meta.fields?.includes(c));
+  if (missing.length) throw new ImportError(`${name} has no ${missing.join(' or ')} column: it is not a Paperdex CSV. Nothing was imported.`);
+  const records: Paper[] = [];
+  const invalid: ImportProblem[] = [];
+  const fatal = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'UndetectableDelimiter');
+  if (fatal) throw new ImportError(`${name} is not well-formed CSV (${fatal.message} near row ${(fatal.row ?? 0) + 2}). Nothing was imported.`);
+  parsed.data.forEach((raw, i) => {
+    const where = `row ${i + 2}`;
+    const row = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? fromCsvCell(v) : v])) as Record<string, string>;
+    const list = (value: string | undefined) =>
+      (value ?? '').split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+    const time = (value: string | undefined) => (value ? Date.parse(value) : now);
+    const arxivId = row.arxivId ?? '';
+    const candidate = {
+      id: row.id || paperIdFor(arxivId),
+      arxivId,
+      version: Number(row.version || 1),
+      title: row.title,
+      authors: list(row.authors),
+      abstract: row.abstract ?? '',
+      published: row.published,
+      updated: row.updated || row.published,
+      url: absUrl(arxivId),
+      pdfUrl: pdfUrl(arxivId),
+      categories: list(row.categories),
+      ...(row.doi ? { doi: row.doi } : {}),
+      ...(row.journalRef ? { journalRef: row.journalRef } : {}),
+      ...(row.withdrawn === 'true' ? { withdrawn: true } : {}),
+      ...(row.incomplete === 'true' ? { incomplete: true } : {}),
+      sources: list(row.sources),
+      tags: list(row.tags),
+      notes: row.notes ?? '',
+      ...(row.readingStatus ? { readingStatus: row.readingStatus } : {}),
+      savedAt: time(row.savedAt),
+      updatedAt: time(row.updatedAt),
+    };
+    const result = paperRecordSchema.safeParse(candidate);
+    if (result.success) records.push(result.data);
+    else invalid.push({ where, reason: describeIssue(result.error) });
+  });
+  return { format: 'csv', records, invalid };
+}

@@ -1,0 +1,29 @@
+import { BACKUP_FORMAT } from '../export/json';
+import { describeIssue, paperRecordSchema, type Paper } from '../paper/schema';
+import { ImportError, type ImportFile, type ImportProblem } from './types';
+
+/** A Paperdex JSON backup, this format version or any later one; every record validated. */
+export function readJson(name: string, text: string): ImportFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ImportError(`${name} is not valid JSON (${(error as Error).message}); it may be cut off. Nothing was imported.`);
+  }
+  const backup = data as { format?: unknown; version?: unknown; papers?: unknown };
+  if (!backup || typeof backup !== 'object' || Array.isArray(backup) || backup.format !== BACKUP_FORMAT) {
+    throw new ImportError(`${name} is JSON but not a Paperdex backup (it has no "format": "paperdex"). Nothing was imported.`);
+  }
+  if (typeof backup.version !== 'number' || backup.version < 1 || !Array.isArray(backup.papers)) {
+    throw new ImportError(`${name} is a damaged Paperdex backup (no format version or no papers list). Nothing was imported.`);
+  }
+  const records: Paper[] = [];
+  const invalid: ImportProblem[] = [];
+  backup.papers.forEach((raw, i) => {
+    const parsed = paperRecordSchema.safeParse(raw);
+    const label = `entry ${i + 1}${typeof (raw as { id?: unknown })?.id === 'string' ? ` (${(raw as { id: string }).id})` : ''}`;
+    if (parsed.success) records.push(parsed.data);
+    else invalid.push({ where: label, reason: describeIssue(parsed.error) });
+  });
+  return { format: 'json', records, invalid };
+}

@@ -1,0 +1,30 @@
+import type { Paper } from '../paper/schema';
+
+/** What every import reader returns, and how it refuses a file. */
+
+/** Bigger files are refused before reading: a 50,000-paper backup is about 70 MB. */
+export const MAX_IMPORT_BYTES = 80 * 1024 * 1024;
+
+export type ImportFormat = 'json' | 'csv' | 'bibtex';
+
+export interface ImportProblem {
+  /** "entry 12", "line 5", "@article{smith2020}": where in the file. */
+  where: string;
+  reason: string;
+}
+
+export interface ImportFile {
+  format: ImportFormat;
+  records: Paper[];
+  invalid: ImportProblem[];
+}
+
+/** A file Paperdex cannot import at all; the message says why and that nothing was imported. */
+export class ImportError extends Error {}
+
+export function checkSize(bytes: number): void {
+  if (bytes > MAX_IMPORT_BYTES) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    throw new ImportError(`This file is ${mb(bytes)}; Paperdex imports files up to ${mb(MAX_IMPORT_BYTES)}. Nothing was imported.`);
+  }
+}

@@ -1,0 +1,53 @@
+import { guardWrite } from './db/errors';
+import { repository, type Repository } from './db/repository';
+import { sendMessage } from './messaging';
+import { applyChange, type PaperChange } from './paper/change';
+import type { Paper } from './paper/schema';
+import type { Result } from './result';
+
+/**
+ * What extension pages (the popup, the library page) write, and the one way each kind of write
+ * is made. Pages write the library themselves, in one transaction each, through the repository:
+ * a whole library's records never pass through a message (sending a 10,000-paper import to the
+ * service worker costs half as much again as writing it; see README "How it is built"). After
+ * each write the background is told which papers changed, so that open tabs and backups follow.
+ * Saves from pages are the background's (content scripts cannot open the library).
+ */
+export function createLibraryWrites(repository: Repository, tell: (written: { ids: string[]; bulk: boolean }) => Promise<void>) {
+  /** Tells the background; a background that does not answer never undoes a write. */
+  const told = (ids: string[], bulk: boolean) => tell({ ids, bulk }).catch((e: unknown) => console.warn('[paperdex:library] the background was not told of a change', e));
+
+  return {
+    /** Tags, notes, reading status of one paper or many; resolves with the changed records. */
+    async edit(ids: readonly string[], change: PaperChange): Promise<Result<Paper[]>> {
+      const result = await guardWrite(() => repository.updateUserFields(ids, (p) => applyChange(p, change)), 'nothing was changed');
+      if (result.ok && result.value.length) void told(result.value.map((p) => p.id), result.value.length > 1);
+      return result;
+    },
+
+    /** Deletes papers in one transaction; resolves with them as they were, for Undo. */
+    async remove(ids: readonly string[]): Promise<Result<Paper[]>> {
+      const result = await guardWrite(() => repository.removePapers(ids), 'nothing was deleted');
+      if (result.ok && result.value.length) void told(result.value.map((p) => p.id), true);
+      return result;
+    },
+
+    /**
+     * Brings records in (an import, an Undo) in one transaction, all or nothing, merged with
+     * what is stored at that moment: nothing done since the records were read is overwritten.
+     */
+    async bringIn(records: readonly Paper[], outcome: string): Promise<Result<{ added: number; updated: number }>> {
+      const result = await guardWrite(() => repository.importPapers(records), outcome);
+      if (result.ok && records.length) void told(records.map((p) => p.id), true);
+      return result;
+    },
+  };
+}
+
+export type LibraryWrites = ReturnType<typeof createLibraryWrites>;
+
+/** The pages' writes, telling the background after each. */
+export const libraryWrites = createLibraryWrites(repository, async (written) => {
+  const answer = await sendMessage('libraryWritten', written);
+  if (!answer.ok) throw new Error(answer.message);
+});

@@ -1,0 +1,18 @@
+import type { Paper } from './schema';
+
+/** How a paper is named in lists: short forms shared by the popup, the library page and exports. */
+
+/** The first authors for a compact listing: "A, B, C" or "A, B, C et al.". */
+export function shortAuthors(authors: readonly string[], max = 3): string {
+  if (authors.length <= max) return authors.join(', ');
+  return `${authors.slice(0, max).join(', ')} et al.`;
+}
+
+/** "1 paper", "10,000 papers". */
+export function paperCount(count: number): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
+}
+
+export function paperYear(paper: Pick<Paper, 'published'>): string {
+  return paper.published.slice(0, 4);
+}
