@@ -22,17 +22,17 @@ const zones = [
   { target: './hooks', from: './components', message: 'Hooks hold state, components render it: a hook never imports a component.' },
   {
     target: CONTENT_SIDE,
-    from: ['./utils/db', './utils/search', './utils/export', './utils/import', './utils/backup', './utils/library-writes.ts'],
+    from: ['./utils/db', './utils/search', './utils/export', './utils/import', './utils/backup', './utils/library-writes.ts', './utils/page-writes.ts'],
     message: "Content scripts run on the sites' origins: they never open IndexedDB and stay small. Ask the background.",
   },
   {
     target: PURE,
-    from: ['./utils/db', './utils/messaging.ts', './utils/library-writes.ts', './utils/content', './utils/backup', './utils/search'],
+    from: ['./utils/db', './utils/messaging.ts', './utils/library-writes.ts', './utils/page-writes.ts', './utils/content', './utils/backup', './utils/search'],
     message: 'Records, parsers and formats are pure functions of their input: no storage, no messages.',
   },
   {
     target: './utils/db',
-    from: ['./utils/import', './utils/export', './utils/sites', './utils/messaging.ts', './utils/backup', './utils/library-writes.ts'],
+    from: ['./utils/import', './utils/export', './utils/sites', './utils/messaging.ts', './utils/backup', './utils/library-writes.ts', './utils/page-writes.ts'],
     message: 'The store knows records, not formats or messages.',
   },
   { target: ['./utils/paper', './utils/export', './utils/import'], from: './utils/sites', message: 'Site parsers use the record, not the other way round.' },

@@ -1,70 +1,109 @@
-import { useCallback, useState } from 'react';
-import { repository } from '@/utils/db/repository';
-import { readImportFile } from '@/utils/import/read-file';
-import { checkSize, ImportError, type ImportProblem } from '@/utils/import/types';
-import type { LibraryWrites } from '@/utils/library-writes';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportPreviewData, ImportRequest, ImportUpdate } from '@/utils/import/worker-protocol';
+import { sendMessage } from '@/utils/messaging';
 import { paperCount } from '@/utils/paper/display';
-import { planMerge, type MergePlan } from '@/utils/paper/merge';
-import type { Paper } from '@/utils/paper/schema';
 import type { Notices } from './useNotice';
-import type { Progress } from './useProgress';
 
-/** What an import will do, shown before anything is written. */
-export interface ImportPlan extends MergePlan {
-  invalid: ImportProblem[];
+export interface ImportProgress {
+  label: string;
+  /** 0–1, or null when there is no measure. */
+  done: number | null;
+  /** Stops the import; only offered before anything is written. */
+  cancel?: () => void;
 }
 
 export interface Import {
-  /** The file read and what importing it would do, until the user confirms or cancels. */
-  preview: { fileName: string; plan: ImportPlan; records: Paper[] } | null;
-  choose(file: File): Promise<void>;
-  confirm(): Promise<void>;
+  /** What importing the chosen file would do, until the user confirms or cancels. */
+  preview: ImportPreviewData | null;
+  /** Reading, checking or writing, with how far it has got. */
+  progress: ImportProgress | null;
+  choose(file: File): void;
+  confirm(): void;
   cancel(): void;
 }
 
-/** Import: read a file, preview what it would change, then write all of it or none. */
-export function useImport(writes: LibraryWrites, notices: Notices, progress: Progress): Import {
-  const [preview, setPreview] = useState<Import['preview']>(null);
+/**
+ * Import: a worker reads the file, checks every entry and plans the merge with a progress bar
+ * and a Cancel; the page previews what would change; on confirmation the worker writes all of it
+ * or none. The page never freezes, whatever the file's size.
+ */
+export function useImport(startWorker: () => Worker, notices: Notices): Import {
+  const worker = useRef<Worker | null>(null);
+  const [preview, setPreview] = useState<ImportPreviewData | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+
+  /** A worker started while the page is idle, so that choosing a file does not wait for one to load. */
+  const spare = useRef<Worker | null>(null);
+
+  const stop = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = null;
+    setProgress(null);
+  }, []);
+  useEffect(() => {
+    const idle = requestIdleCallback(() => (spare.current ??= startWorker()), { timeout: 2000 });
+    return () => {
+      cancelIdleCallback(idle);
+      spare.current?.terminate();
+      spare.current = null;
+      stop();
+    };
+  }, [startWorker, stop]);
 
   const choose = useCallback(
-    async (file: File) => {
+    (file: File) => {
+      stop();
       notices.clear();
       setPreview(null);
-      await progress.during(`Reading ${file.name}…`, async (relabel) => {
-        try {
-          checkSize(file.size);
-          const text = await file.text();
-          await relabel(`Checking ${file.name}…`);
-          const read = readImportFile(file.name, text);
-          if (!read.records.length) {
-            const why = read.invalid[0]?.reason ?? 'no entries';
-            notices.show('error', `${file.name} holds no paper Paperdex can import (${read.invalid.length} skipped: ${why}). Nothing was imported.`);
-            return;
+      const w = spare.current ?? startWorker();
+      spare.current = null;
+      worker.current = w;
+      const cancel = () => {
+        stop();
+        notices.show('info', `Import of ${file.name} cancelled. Nothing was imported.`);
+      };
+      setProgress({ label: `Reading ${file.name}…`, done: null, cancel });
+      w.addEventListener('message', (event: MessageEvent<ImportUpdate>) => {
+        const update = event.data;
+        if (update.type === 'progress') setProgress((p) => ({ label: update.label, done: update.done, cancel: p?.cancel }));
+        else if (update.type === 'preview') {
+          setProgress(null);
+          setPreview(update.preview);
+        } else if (update.type === 'failed') {
+          stop();
+          notices.show('error', update.message);
+        } else if (update.type === 'written') {
+          sendMessage('libraryWritten', update.written).catch((e: unknown) => console.warn('[paperdex:library] the background was not told of the import', e));
+        } else if (update.type === 'done') {
+          const result = update.result;
+          const name = file.name;
+          const done = notices.report(result, ({ added, updated }) => `Imported ${paperCount(added + updated)} from ${name}: ${added.toLocaleString('en')} new, ${updated.toLocaleString('en')} updated.`);
+          setProgress(null);
+          if (done) {
+            setPreview(null);
+            stop();
           }
-          // Only the papers already in the library are read: an import into a new profile reads none.
-          const stored = await repository.getPapers(await repository.existingIds(read.records.map((r) => r.id)));
-          const existing = new Map(stored.filter((p): p is Paper => p !== undefined).map((p) => [p.id, p]));
-          setPreview({ fileName: file.name, plan: { ...planMerge(read.records, existing), invalid: read.invalid }, records: read.records });
-        } catch (e) {
-          const text = e instanceof ImportError ? e.message : `${file.name} could not be read (${(e as Error).message}). Nothing was imported.`;
-          notices.show('error', text);
         }
       });
+      w.addEventListener('error', (event) => {
+        stop();
+        notices.show('error', `${file.name} could not be read (${event.message || 'the import stopped'}). Nothing was imported.`);
+      });
+      w.postMessage({ type: 'read', file, now: Date.now() } satisfies ImportRequest);
     },
-    [notices, progress],
+    [notices, startWorker, stop],
   );
 
-  const confirm = useCallback(async () => {
+  const confirm = useCallback(() => {
     if (!preview) return;
-    const { plan, fileName, records } = preview;
-    await progress.during(`Importing ${paperCount(plan.additions.length + plan.updates.length)}…`, async () => {
-      // Merged again inside the transaction: edits and saves made since the preview are kept.
-      const result = await writes.bringIn(records, 'nothing was imported and your library is unchanged');
-      const done = notices.report(result, ({ added, updated }) => `Imported ${paperCount(added + updated)} from ${fileName}: ${added.toLocaleString('en')} new, ${updated.toLocaleString('en')} updated.`);
-      if (done) setPreview(null);
-    });
-  }, [preview, writes, notices, progress]);
+    setProgress({ label: `Importing ${paperCount(preview.additions + preview.updates)}…`, done: null });
+    worker.current?.postMessage({ type: 'commit' } satisfies ImportRequest);
+  }, [preview]);
 
-  const cancel = useCallback(() => setPreview(null), []);
-  return { preview, choose, confirm, cancel };
+  const cancel = useCallback(() => {
+    stop();
+    setPreview(null);
+  }, [stop]);
+
+  return { preview, progress, choose, confirm, cancel };
 }

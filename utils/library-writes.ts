@@ -1,6 +1,5 @@
 import { guardWrite } from './db/errors';
-import { repository, type Repository } from './db/repository';
-import { sendMessage } from './messaging';
+import type { Repository } from './db/repository';
 import { applyChange, type PaperChange } from './paper/change';
 import type { Paper } from './paper/schema';
 import type { Result } from './result';
@@ -11,7 +10,9 @@ import type { Result } from './result';
  * a whole library's records never pass through a message (sending a 10,000-paper import to the
  * service worker costs half as much again as writing it; see README "How it is built"). After
  * each write the background is told which papers changed, so that open tabs and backups follow.
- * Saves from pages are the background's (content scripts cannot open the library).
+ * Saves from pages are the background's (content scripts cannot open the library). The pages'
+ * instance is `libraryWrites` (page-writes.ts); the import worker makes its own, telling the
+ * background through the page.
  */
 export function createLibraryWrites(repository: Repository, tell: (written: { ids: string[]; bulk: boolean }) => Promise<void>) {
   /** Tells the background; a background that does not answer never undoes a write. */
@@ -46,8 +47,3 @@ export function createLibraryWrites(repository: Repository, tell: (written: { id
 
 export type LibraryWrites = ReturnType<typeof createLibraryWrites>;
 
-/** The pages' writes, telling the background after each. */
-export const libraryWrites = createLibraryWrites(repository, async (written) => {
-  const answer = await sendMessage('libraryWritten', written);
-  if (!answer.ok) throw new Error(answer.message);
-});

@@ -1,36 +1,71 @@
-import type { ImportPlan } from '@/hooks/useImport';
+import type { ImportPreviewData } from '@/utils/import/worker-protocol';
+import type { Paper } from '@/utils/paper/schema';
 
 interface Props {
-  fileName: string;
-  plan: ImportPlan;
+  preview: ImportPreviewData;
   busy: boolean;
   onConfirm(): void;
   onCancel(): void;
 }
 
-/** What an import will do, before it does it: new papers, updates, unchanged, invalid entries and why. */
-export function ImportPreview({ fileName, plan, busy, onConfirm, onCancel }: Props) {
-  const writes = plan.additions.length + plan.updates.length;
+/** How a changed field is named in the preview. */
+const FIELD_NAMES: Partial<Record<keyof Paper, string>> = {
+  title: 'title',
+  authors: 'authors',
+  abstract: 'abstract',
+  published: 'date',
+  updated: 'version date',
+  version: 'version',
+  categories: 'categories',
+  doi: 'DOI',
+  journalRef: 'journal reference',
+  withdrawn: 'withdrawn',
+  incomplete: 'now complete',
+  sources: 'sources',
+  tags: 'tags',
+  notes: 'notes',
+  readingStatus: 'reading status',
+  savedAt: 'first saved',
+};
+
+const SHOWN = 200;
+
+/** What an import will do, before it does it: new papers, what it changes in each paper you have, unchanged, skipped entries and why. */
+export function ImportPreview({ preview, busy, onConfirm, onCancel }: Props) {
+  const writes = preview.additions + preview.updates;
   const n = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
   return (
     <section className="dialog" role="dialog" aria-modal="false" aria-labelledby="import-title" onKeyDown={(e) => e.key === 'Escape' && !busy && onCancel()}>
-      <h2 id="import-title">Import {fileName}</h2>
+      <h2 id="import-title">Import {preview.fileName}</h2>
       <ul className="import-summary">
-        <li>{n(plan.additions.length, 'new paper', 'new papers')}</li>
-        <li>{n(plan.updates.length, 'update to a paper you have', 'updates to papers you have')} (tags united, notes appended, newer details win)</li>
-        <li>{n(plan.unchanged, 'paper already up to date', 'papers already up to date')}</li>
-        <li>{n(plan.invalid.length, 'entry skipped', 'entries skipped')}</li>
+        <li>{n(preview.additions, 'new paper', 'new papers')}</li>
+        <li>{n(preview.updates, 'update to a paper you have', 'updates to papers you have')} (finer details win; tags united, notes appended)</li>
+        <li>{n(preview.unchanged, 'paper unchanged', 'papers unchanged')} (already in your library, nothing to add)</li>
+        <li>{n(preview.invalid.length, 'entry skipped', 'entries skipped')}</li>
       </ul>
-      {plan.invalid.length > 0 && (
-        <details open={plan.invalid.length <= 10}>
+      {preview.changes.length > 0 && (
+        <details open={preview.changes.length <= 10}>
+          <summary>What changes in the papers you have</summary>
+          <ul className="import-changes">
+            {preview.changes.slice(0, SHOWN).map((c) => (
+              <li key={c.id}>
+                <strong>{c.title}</strong>: {c.fields.map((f) => FIELD_NAMES[f] ?? f).join(', ')}
+              </li>
+            ))}
+            {preview.changes.length > SHOWN && <li>… and {(preview.changes.length - SHOWN).toLocaleString('en')} more.</li>}
+          </ul>
+        </details>
+      )}
+      {preview.invalid.length > 0 && (
+        <details open={preview.invalid.length <= 10}>
           <summary>Skipped entries and why</summary>
           <ul className="import-invalid">
-            {plan.invalid.slice(0, 500).map((p, i) => (
+            {preview.invalid.slice(0, 500).map((p, i) => (
               <li key={i}>
                 <strong>{p.where}</strong>: {p.reason}
               </li>
             ))}
-            {plan.invalid.length > 500 && <li>… and {plan.invalid.length - 500} more.</li>}
+            {preview.invalid.length > 500 && <li>… and {preview.invalid.length - 500} more.</li>}
           </ul>
         </details>
       )}

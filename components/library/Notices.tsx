@@ -1,7 +1,8 @@
+import type { ImportProgress } from '@/hooks/useImport';
 import type { Notice } from '@/hooks/useNotice';
 
 interface Props {
-  progress: string | null;
+  progress: ImportProgress | null;
   notice: Notice;
   /** Search failed to open: the papers are still there. */
   searchError: Error | null;
@@ -15,7 +16,12 @@ export function Notices({ progress, notice, searchError, onDismiss, undo }: Prop
     <>
       {progress && (
         <div className="progress" role="status">
-          <span>{progress}</span> <progress aria-label={progress} />
+          <span>{progress.label}</span> <progress aria-label={progress.label} max={1} value={progress.done ?? undefined} />
+          {progress.cancel && (
+            <button type="button" onClick={progress.cancel}>
+              Cancel
+            </button>
+          )}
         </div>
       )}
       {(notice || searchError) && (

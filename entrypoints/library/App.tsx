@@ -18,9 +18,12 @@ import { useProgress } from '@/hooks/useProgress';
 import { useSelection } from '@/hooks/useSelection';
 import { useUndo } from '@/hooks/useUndo';
 import { repository } from '@/utils/db/repository';
-import { libraryWrites } from '@/utils/library-writes';
+import { libraryWrites } from '@/utils/page-writes';
 import type { PaperChange } from '@/utils/paper/change';
 import { paperCount } from '@/utils/paper/display';
+
+/** Imports run in a worker, so that a large file never freezes the page. */
+const startImportWorker = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'paperdex-import' });
 
 /** The full-page library: browse, search, edit, select, import, export, back up. */
 export function LibraryApp() {
@@ -30,13 +33,13 @@ export function LibraryApp() {
   const progress = useProgress();
   const undo = useUndo(libraryWrites, notices);
   const exporter = useExport(notices, progress);
-  const importer = useImport(libraryWrites, notices, progress);
+  const importer = useImport(startImportWorker, notices);
   const backups = useBackupStatus(notices, progress);
   const knownTags = useLiveQuery(() => repository.allTags(), [], [] as string[]);
   const total = useLiveQuery(() => repository.countPapers(), [], 0);
   const [focused, setFocused] = useState<string | null>(null);
   const focusedPaper = useLiveQuery(() => (focused ? repository.getPaper(focused) : Promise.resolve(undefined)), [focused]);
-  const busy = progress.label !== null;
+  const busy = progress.label !== null || importer.progress !== null;
 
   const change = async (ids: readonly string[], c: PaperChange, done?: string) =>
     notices.report(await libraryWrites.edit(ids, c), (changed) => done?.replace('{n}', paperCount(changed.length)));
@@ -55,10 +58,10 @@ export function LibraryApp() {
 
   return (
     <div className="library">
-      <LibraryHeader total={total} onExport={exporter.open} onImport={(file) => void importer.choose(file)} />
+      <LibraryHeader total={total} onExport={exporter.open} onImport={importer.choose} />
       <main className="library-body">
         <Notices
-          progress={progress.label}
+          progress={importer.progress ?? (progress.label ? { label: progress.label, done: null } : null)}
           notice={notices.notice}
           searchError={view.error}
           onDismiss={notices.clear}
@@ -73,9 +76,7 @@ export function LibraryApp() {
             onClose={exporter.close}
           />
         )}
-        {importer.preview && (
-          <ImportPreview fileName={importer.preview.fileName} plan={importer.preview.plan} busy={busy} onConfirm={() => void importer.confirm()} onCancel={importer.cancel} />
-        )}
+        {importer.preview && <ImportPreview preview={importer.preview} busy={busy} onConfirm={importer.confirm} onCancel={importer.cancel} />}
 
         <SearchToolbar query={view.query} onQuery={view.setQuery} sort={view.sort} onSort={view.setSort} matches={view.ids.length} />
         {view.relaxed && (

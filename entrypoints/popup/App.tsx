@@ -9,7 +9,7 @@ import { useActiveTabPaper } from '@/hooks/useActiveTabPaper';
 import { useLibrarySearch } from '@/hooks/useLibrarySearch';
 import { repository } from '@/utils/db/repository';
 import { paperAsBibtex, paperAsMarkdown } from '@/utils/export/clipboard';
-import { libraryWrites } from '@/utils/library-writes';
+import { libraryWrites } from '@/utils/page-writes';
 import type { PaperChange } from '@/utils/paper/change';
 import type { Paper } from '@/utils/paper/schema';
 

@@ -114,6 +114,14 @@ test('export downloads files that parse; importing the backup into a fresh profi
   expect(parsed.errors).toEqual([]);
   expect(parsed.entries.map((e) => e.fields.eprint).sort()).toEqual(before.map((p) => p.arxivId).sort());
 
+  // The library's own BibTeX imported back changes nothing: BibTeX is coarser than the library.
+  await library.page.getByLabel('Choose a file to import').setInputFiles({ name: bib.name, mimeType: 'application/x-bibtex', buffer: Buffer.from(bib.text) });
+  await expect(library.page.getByRole('dialog')).toContainText('0 new papers');
+  await expect(library.page.getByRole('dialog')).toContainText('20 papers unchanged');
+  await expect(library.button('Nothing to import')).toBeDisabled();
+  await library.button('Cancel').click();
+  expect(byId(await readLibrary(library.page))).toEqual(before);
+
   // A fresh profile: import the backup file.
   const fresh = await launchWithExtension(new Map());
   try {
@@ -142,6 +150,24 @@ test('a corrupt import shows an error and changes nothing', async ({ context, ex
   await expect(library.page.getByRole('alert')).toContainText('notes.txt is not a Paperdex backup, a Paperdex CSV or a BibTeX file');
   expect(byId(await readLibrary(library.page))).toEqual(before);
   await expect(library.page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('a large import reads in the background with a progress bar, and Cancel stops it with nothing written', async ({ context, extensionId }) => {
+  const library = await seeded(context, extensionId);
+  const before = byId(await readLibrary(library.page));
+  // 40,000 entries (about 25 MB): seconds of parsing, done in a worker.
+  const entry = (i: number) =>
+    `@misc{k${i},\n  title = {{A Paper Number ${i} on $\\alpha$-things}},\n  author = {Doe, Jane and van der Berg, Jan},\n  date = {2024-03-15},\n  eprint = {2403.${String(i).padStart(5, '0')}},\n  archivePrefix = {arXiv},\n  abstract = {${'Words of an abstract that goes on for a while. '.repeat(10)}}\n}\n`;
+  const big = Array.from({ length: 40_000 }, (_, i) => entry(i + 1)).join('\n');
+  await library.page.getByLabel('Choose a file to import').setInputFiles({ name: 'big.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(big) });
+  const progress = library.page.getByRole('status').filter({ has: library.page.getByRole('progressbar') });
+  await expect(progress).toContainText('big.bib');
+  // The page answers while the file is read: the search box takes typing.
+  await library.search.fill('pointer');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(library.page.getByText('Import of big.bib cancelled. Nothing was imported.')).toBeVisible();
+  await expect(library.page.getByRole('dialog')).toHaveCount(0);
+  expect(byId(await readLibrary(library.page))).toEqual(before);
 });
 
 test('backups are written to the downloads folder and the page says when', async ({ context, extensionId }) => {

@@ -47,7 +47,8 @@ export const paperArbitrary: fc.Arbitrary<Paper> = fc
     published: day,
     updated: day,
     categories: fc.array(fc.constantFrom('cs.LG', 'cs.CL', 'math.CO', 'hep-th', 'cond-mat.mtrl-sci', 'quant-ph'), { maxLength: 3 }).map((c) => [...new Set(c)]),
-    doi: fc.option(fc.tuple(fc.integer({ min: 1000, max: 99999 }), fc.stringMatching(/^[a-z0-9.()/-]{1,20}$/)).map(([r, s]) => `10.${r}/${s}`), { nil: undefined }),
+    // arXiv's own DOIs (10.48550/…) are derivable and never stored.
+    doi: fc.option(fc.tuple(fc.integer({ min: 1000, max: 99999 }).filter((r) => r !== 48550), fc.stringMatching(/^[a-z0-9.()/-]{1,20}$/)).map(([r, s]) => `10.${r}/${s}`), { nil: undefined }),
     journalRef: fc.option(storedText(1, 60), { nil: undefined }),
     withdrawn: fc.option(fc.constant(true as const), { nil: undefined }),
     incomplete: fc.option(fc.constant(true as const), { nil: undefined }),
@@ -61,6 +62,8 @@ export const paperArbitrary: fc.Arbitrary<Paper> = fc
   .map((r) => {
     const paper: Paper = {
       ...r,
+      // As the library keeps them: a record without its authors or abstract says it is incomplete.
+      ...(r.incomplete || !r.authors.length || !r.abstract ? { incomplete: true as const } : {}),
       id: `arxiv:${r.arxivId}`,
       url: `https://arxiv.org/abs/${r.arxivId}`,
       pdfUrl: `https://arxiv.org/pdf/${r.arxivId}`,

@@ -2,13 +2,15 @@ import { MONTH_ABBREVIATIONS } from '../paper/dates';
 import { surname } from '../paper/names';
 import type { Paper } from '../paper/schema';
 import { normalizeTags } from '../paper/tags';
+import { bibtexName } from './bibtex-names';
+import { escapeTex, protectedTitle, unwrapCaseProtection } from './tex';
 
 /**
- * BibTeX for a library: `@misc` with the arXiv eprint fields (biblatex and natbib styles cite
- * them), or `@article` when a journal reference or DOI is known. Keys are stable, unique and
- * readable: first author's surname, year, first significant title word (`vaswani2017attention`),
- * a letter added on a clash. Every TeX special character is escaped, so that titles and names
- * come back from any BibTeX parser exactly as stored.
+ * BibTeX for a library: `@misc` with the arXiv eprint fields, or `@article` when arXiv lists a
+ * journal reference. TeX in titles and abstracts is kept as written and only what would break
+ * a .bib file or a LaTeX run is escaped (tex.ts); names are in BibTeX's `von Last, Jr, First`
+ * form (bibtex-names.ts). Keys are stable, unique and readable: first author's family name,
+ * year, first significant title word (`vaswani2017attention`), a letter added on a clash.
  */
 
 const STOP_WORDS = new Set([
@@ -31,7 +33,12 @@ function keyPart(text: string): string {
 export function baseKey(paper: Pick<Paper, 'authors' | 'published' | 'title' | 'arxivId'>): string {
   const author = keyPart(surname(paper.authors[0] ?? '')) || 'anon';
   const year = paper.published.slice(0, 4);
-  const word = paper.title
+  // From the title as written to the file, so that a file read back keys the same: TeX commands
+  // are no words ("$\mathcal{O}(n)$ sorting" is keyed by "sorting"), braces only group.
+  const word = unwrapCaseProtection(escapeTex(paper.title))
+    .replace(/\\[a-zA-Z]+/g, ' ')
+    // Braces only group: "{BERT}ology" is keyed by "bertology".
+    .replace(/[{}]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .map(keyPart)
     .find((w) => w.length > 1 && !STOP_WORDS.has(w));
@@ -75,76 +82,51 @@ function letters(n: number): string {
   return out;
 }
 
-const TEX_SPECIALS: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  // Not \{ and \}: classic BibTeX counts braces even after a backslash.
-  '{': '\\textbraceleft{}',
-  '}': '\\textbraceright{}',
-  '$': '\\$',
-  '&': '\\&',
-  '%': '\\%',
-  '#': '\\#',
-  '_': '\\_',
-  '~': '\\textasciitilde{}',
-  '^': '\\textasciicircum{}',
-  '<': '\\textless{}',
-  '>': '\\textgreater{}',
-};
-
-/**
- * Text as a TeX-safe field value: every special character escaped, whitespace collapsed, and
- * TeX's ligatures (`--` dashes, ``` `` ``` and `''` quotes, `?``) broken with `{}` so that they
- * stay the characters they were.
- */
-export function escapeTex(text: string): string {
-  // Stored text is already collapsed: the whitespace pass only runs when it is needed.
-  let t = text.trim();
-  if (/[^\S ]| {2}/.test(t)) t = t.replace(/\s+/g, ' ');
-  return t.replace(/[\\{}$&%#_~^<>]|[-`'!?](?=[-`'])/g, (m) => TEX_SPECIALS[m] ?? `${m}{}`);
-}
-
 /** A verbatim field (doi, url): braces and backslashes percent-encoded, nothing else touched. */
 function verbatim(text: string): string {
   return text.trim().replace(/[{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** A name as BibTeX reads it back: "Last, First", braced whole when it is an institution. */
-function bibName(author: string): string {
-  const name = author.trim();
-  const parts = name.split(/\s+/);
-  if (parts.length === 1 || /\b(collaboration|consortium|team|group|project|institute|university)\b/i.test(name) || name.includes(',')) {
-    return `{${escapeTex(name)}}`;
-  }
-  const last = surname(name);
-  const lastIndex = parts.lastIndexOf(last);
-  const first = parts.slice(0, lastIndex).join(' ');
-  const suffix = parts.slice(lastIndex + 1).join(' ');
-  return `{${escapeTex(last)}}, ${suffix ? `${escapeTex(suffix)}, ` : ''}${escapeTex(first)}`;
+/** The DOI a citation should carry: the journal's, else arXiv's own (DataCite) DOI. */
+export function citationDoi(paper: Pick<Paper, 'doi' | 'arxivId'>): string {
+  return paper.doi ?? `10.48550/arXiv.${paper.arxivId}`;
 }
 
+/**
+ * One entry. Both citation styles find the arXiv fields: BibTeX/natbib read `eprint`,
+ * `archivePrefix`, `primaryClass`; biblatex reads `eprinttype`, `eprintclass` and the full
+ * `date` (the month only when Paperdex knows no exact day: an incomplete record). `version` is
+ * biblatex's; `journal` only when arXiv lists a journal reference (then `@article`).
+ */
 export function paperToBibtex(paper: Paper, key: string): string {
-  const isArticle = Boolean(paper.journalRef || paper.doi);
+  const article = Boolean(paper.journalRef);
+  const [year, month, day] = paper.published.split('-');
+  const primary = paper.categories[0] ?? '';
   const fields: [string, string][] = [
-    ['title', `{${escapeTex(paper.title)}}`],
-    ['author', paper.authors.map(bibName).join(' and ')],
-    ['year', paper.published.slice(0, 4)],
-    ['month', MONTH_ABBREVIATIONS[Number(paper.published.slice(5, 7)) - 1] ?? ''],
+    ['title', protectedTitle(paper.title)],
+    ['author', paper.authors.map(bibtexName).join(' and ')],
+    ['year', year ?? ''],
+    ['month', MONTH_ABBREVIATIONS[Number(month) - 1] ?? ''],
+    ['date', paper.incomplete ? `${year}-${month}` : `${year}-${month}-${day}`],
+    ['version', String(paper.version)],
     ['eprint', paper.arxivId],
     ['archivePrefix', 'arXiv'],
-    ['primaryClass', escapeTex(paper.categories[0] ?? '')],
-    ['journal', isArticle ? escapeTex(paper.journalRef ?? 'arXiv preprint') : ''],
-    ['doi', verbatim(paper.doi ?? '')],
+    ['primaryClass', primary],
+    ['eprinttype', 'arxiv'],
+    ['eprintclass', primary],
+    ['journal', article ? escapeTex(paper.journalRef ?? '') : ''],
+    ['doi', verbatim(citationDoi(paper))],
     ['url', verbatim(paper.url)],
     ['abstract', escapeTex(paper.abstract)],
-    // Tags cannot hold TeX specials (see normalizeTags), and parsers read keywords verbatim.
-    ['keywords', normalizeTags(paper.tags).join(', ')],
+    // Tags hold no braces or backslashes (see normalizeTags); what else TeX reads is escaped.
+    ['keywords', normalizeTags(paper.tags).map(escapeTex).join(', ')],
     ['note', paper.withdrawn ? 'Withdrawn' : ''],
   ];
   const body = fields
     .filter(([, value]) => value)
     .map(([name, value]) => (name === 'month' ? `  ${name} = ${value}` : `  ${name} = {${value}}`))
     .join(',\n');
-  return `@${isArticle ? 'article' : 'misc'}{${key},\n${body}\n}`;
+  return `@${article ? 'article' : 'misc'}{${key},\n${body}\n}`;
 }
 
 export function libraryToBibtex(papers: readonly Paper[]): string {

@@ -1,29 +1,60 @@
+import { citationDoi } from './bibtex';
+import { splitName } from '../paper/names';
 import type { Paper } from '../paper/schema';
 
-/** RIS (Zotero, Mendeley, EndNote): one `TY  - …` to `ER  - ` block per paper. */
-export function libraryToRis(papers: readonly Paper[]): string {
-  const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
-  return papers
-    .map((p) => {
-      const out = [line('TY', p.journalRef || p.doi ? 'JOUR' : 'PREPRINT'), line('TI', p.title)];
-      for (const author of p.authors) out.push(line('AU', risName(author)));
-      out.push(line('PY', `${p.published.slice(0, 4)}///`), line('DA', p.published.replaceAll('-', '/')));
-      if (p.abstract) out.push(line('AB', p.abstract));
-      if (p.journalRef) out.push(line('JO', p.journalRef));
-      else out.push(line('T2', 'arXiv'));
-      if (p.doi) out.push(line('DO', p.doi));
-      out.push(line('UR', p.url), line('L1', p.pdfUrl), line('AN', `arXiv:${p.arxivId}`));
-      for (const tag of p.tags) out.push(line('KW', tag));
-      if (p.notes.trim()) out.push(line('N1', p.notes));
-      out.push('ER  - ');
-      return out.join('\r\n');
-    })
-    .join('\r\n\r\n')
-    .concat(papers.length ? '\r\n' : '');
+/**
+ * RIS, as Zotero, EndNote, Mendeley and citation-js read it. A preprint is `TY  - RPRT` (a
+ * report: every one of them imports it as a full record, with arXiv as the institution and the
+ * arXiv id as the report number); `PREPRINT` is no RIS type and `GEN` loses the repository. A
+ * paper with a journal reference is `TY  - JOUR` with the journal in `T2`. The arXiv id is also
+ * in `AN`, where Zotero ("Loc. in Archive") and EndNote ("Accession Number") keep it.
+ */
+
+/** A tag line; RIS values are one line, except notes (see below). */
+const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
+
+/**
+ * "Last, First, Suffix" with the particle in front of the family name ("van der Berg, Jan");
+ * an institution with a trailing comma, which Zotero reads as one single-field name.
+ */
+export function risName(author: string): string {
+  const name = splitName(author);
+  if ('literal' in name) return `${name.literal},`;
+  const last = [name.particle, name.family].filter(Boolean).join(' ');
+  return [last, name.given, name.suffix].filter(Boolean).join(', ');
 }
 
-function risName(author: string): string {
-  const parts = author.trim().split(/\s+/);
-  if (parts.length < 2) return author;
-  return `${parts[parts.length - 1]}, ${parts.slice(0, -1).join(' ')}`;
+/**
+ * Notes keep their line breaks as continuation lines (Zotero joins them with line breaks). A
+ * line that looks like a tag ("ER  - ") would end the record early in Zotero: a zero-width
+ * space in front keeps it text.
+ */
+function noteLines(notes: string): string[] {
+  const lines = notes.replace(/\r\n?/g, '\n').trim().split('\n');
+  return lines.map((text, i) => {
+    const safe = /^\s*[A-Z][A-Z0-9] {1,2}-/.test(text) ? `\u200B${text}` : text;
+    return i === 0 ? `N1  - ${safe}` : safe;
+  });
+}
+
+export function paperToRis(p: Paper): string {
+  const journal = Boolean(p.journalRef);
+  const [year, month, day] = p.published.split('-');
+  const out = [line('TY', journal ? 'JOUR' : 'RPRT'), line('TI', p.title)];
+  for (const author of p.authors) out.push(line('AU', risName(author)));
+  out.push(line('PY', year ?? ''), line('DA', p.incomplete ? `${year}/${month}` : `${year}/${month}/${day}`));
+  if (p.abstract) out.push(line('AB', p.abstract));
+  if (journal) out.push(line('T2', p.journalRef ?? ''));
+  else out.push(line('PB', 'arXiv'), line('SN', `arXiv:${p.arxivId}`), line('M3', 'Preprint'));
+  out.push(line('AN', `arXiv:${p.arxivId}`), line('DB', 'arXiv'), line('DO', citationDoi(p)), line('UR', p.url), line('L1', p.pdfUrl));
+  for (const tag of p.tags) out.push(line('KW', tag));
+  if (p.withdrawn) out.push(line('KW', 'withdrawn'));
+  if (p.notes.trim()) out.push(...noteLines(p.notes));
+  out.push('ER  - ');
+  return out.join('\r\n');
+}
+
+/** RIS (Zotero, Mendeley, EndNote): one `TY  - …` to `ER  - ` block per paper, CRLF line ends. */
+export function libraryToRis(papers: readonly Paper[]): string {
+  return papers.map(paperToRis).join('\r\n\r\n').concat(papers.length ? '\r\n' : '');
 }

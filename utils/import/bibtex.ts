@@ -1,94 +1,166 @@
-import { parse as parseBibtex, type Entry } from '@retorquere/bibtex-parser';
-import { isoDate, monthNumber } from '../paper/dates';
-import { completePaper, mergePaper } from '../paper/merge';
-import { describeIssue, paperMetadataSchema, type Paper, type PaperMetadata, type SeenPaper } from '../paper/schema';
-import { normalizeTags } from '../paper/tags';
+import bibtexParse, { type Item, type Value } from 'bibtex-parse';
+import { readBibtexNames, texToText } from '../export/bibtex-names';
+import { readTex, readTitle, unescapePlain } from '../export/tex';
 import { parseArxivId } from '../paper/arxiv-id';
+import { dateFromId, isoDate, monthNumber } from '../paper/dates';
+import { completePaper, mergePaper } from '../paper/merge';
+import { describeIssue, paperMetadataSchema, type Paper, type SeenPaper } from '../paper/schema';
+import { normalizeTags } from '../paper/tags';
 import { collapseWhitespace } from '../paper/text';
-import { ImportError, type ImportFile, type ImportProblem } from './types';
+import { ImportError, type ImportFile, type ImportProblem, type Progress } from './types';
 
-/** BibTeX: entries with an arXiv eprint, an arXiv URL or arXiv's DOI; others skipped, with why. */
+/**
+ * BibTeX from anywhere a researcher gets it: Paperdex's own export, arXiv's "Export BibTeX
+ * citation", Google Scholar (`journal = {arXiv preprint arXiv:…}`, `and others`), DBLP
+ * (`journal = {CoRR}`, `volume = {abs/…}`, `eprinttype = {arXiv}`), JabRef, Zotero. An entry
+ * becomes a paper when it names an arXiv paper (eprint, arXiv URL, arXiv DOI, or the forms
+ * above); others are listed as skipped, with why. Text is read as the TeX it is (the library
+ * keeps TeX as written); names come back as "First von Last Jr", accents as letters. A record
+ * that lacks the abstract, an author list cut short by "and others", or a date without a day is
+ * marked incomplete, so that it never replaces finer data and arXiv can complete it.
+ */
 
-/** arXiv id of a BibTeX entry: eprint (with an arXiv prefix or type), an arXiv URL, or arXiv's DOI. */
-function entryArxivId(fields: Record<string, unknown>): string | undefined {
-  const str = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : '');
-  const prefix = `${str('archiveprefix')} ${str('eprinttype')}`.toLowerCase();
-  const candidates = [
-    !prefix.trim() || prefix.includes('arxiv') ? str('eprint') : '',
-    /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:\.pdf)?\/?(?:[?#\s]|$)/i.exec(str('url'))?.[1] ?? '',
-    /^10\.48550\/arxiv\.(.+)$/i.exec(str('doi').trim())?.[1] ?? '',
-    /arXiv:\s*([^\s,;]+)/i.exec(`${str('journal')} ${str('note')} ${str('howpublished')}`)?.[1] ?? '',
-  ];
-  for (const c of candidates) {
-    const id = c ? parseArxivId(c) : null;
-    if (id) return id.id;
-  }
-  return undefined;
-}
+/** Entries parsed at a time: a file's progress is told after each batch. */
+const BATCH = 250;
 
-function entryDate(fields: Record<string, unknown>): string | undefined {
-  const date = typeof fields.date === 'string' ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(fields.date) : null;
-  if (date) return isoDate(date[1]!, date[2] ?? 1, date[3] ?? 1);
-  const year = typeof fields.year === 'string' ? /\d{4}/.exec(fields.year)?.[0] : undefined;
-  if (!year) return undefined;
-  const m = typeof fields.month === 'string' ? fields.month.trim() : '';
-  const month = /^\d+$/.test(m) ? Number(m) : monthNumber(m);
-  return isoDate(year, month >= 1 && month <= 12 ? month : 1);
-}
+const MONTH_MACROS: Record<string, string> = Object.fromEntries(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m) => [m, m]),
+);
 
-export function readBibtex(name: string, text: string, now: number): ImportFile {
-  let library;
-  try {
-    library = parseBibtex(text, { english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore' });
-  } catch (error) {
-    throw new ImportError(`${name} could not be read as BibTeX (${(error as Error).message}). Nothing was imported.`);
-  }
+type Fields = Record<string, string>;
+
+export function readBibtex(name: string, text: string, now: number, progress?: Progress): ImportFile {
+  // One entry per piece, split where a line starts with "@": a broken entry costs only itself.
+  const pieces = text.split(/^(?=[ \t]*@)/m);
+  const strings: Record<string, string> = { ...MONTH_MACROS };
   const records: Paper[] = [];
-  const invalid: ImportProblem[] = library.errors.map((e) => ({ where: 'file', reason: `unreadable BibTeX: ${e.error}` }));
-  if (!library.entries.length && !records.length && library.errors.length) {
-    throw new ImportError(`${name} has no BibTeX entry Paperdex can read (${library.errors[0]!.error}). Nothing was imported.`);
+  const invalid: ImportProblem[] = [];
+  let entries = 0;
+
+  const value = (v: Value): string => {
+    if (v.datatype === 'concatinate' && Array.isArray(v.value)) return v.value.map(value).join('');
+    if (v.datatype === 'identifier') return strings[String(v.value).toLowerCase()] ?? '';
+    return v.value === null || v.value === undefined ? '' : String(v.value);
+  };
+  const take = (items: Item[]) => {
+    for (const item of items) {
+      if (item.itemtype === 'string') strings[item.name.toLowerCase()] = value(item);
+      if (item.itemtype !== 'entry') continue;
+      entries++;
+      const fields: Fields = {};
+      for (const field of item.fields) fields[field.name.toLowerCase()] = value(field);
+      const record = bibtexRecord(fields, now);
+      if (typeof record === 'string') invalid.push({ where: `@${item.type}{${item.key}}`, reason: record });
+      else records.push(record);
+    }
+  };
+
+  let line = 1;
+  for (let start = 0; start < pieces.length; start += BATCH) {
+    const batch = pieces.slice(start, start + BATCH);
+    try {
+      take(bibtexParse.parse(batch.join(''), { number: 'string' }));
+    } catch {
+      // Something in this batch is broken: read its entries one by one to find which.
+      let at = line;
+      for (const piece of batch) {
+        try {
+          take(bibtexParse.parse(piece, { number: 'string' }));
+        } catch (error) {
+          const head = /@\s*(\w+)\s*[{(]\s*([^,\s]*)/.exec(piece);
+          entries++;
+          invalid.push({ where: head ? `@${head[1]}{${head[2]}} (line ${at})` : `line ${at}`, reason: `unreadable BibTeX: ${firstLine((error as Error).message)}` });
+        }
+        at += lineCount(piece);
+      }
+    }
+    line += batch.reduce((n, piece) => n + lineCount(piece), 0);
+    progress?.(Math.min(1, (start + BATCH) / pieces.length));
   }
-  for (const entry of library.entries) {
-    const where = `@${entry.type}{${entry.key}}`;
-    const record = bibtexRecord(entry, now);
-    if (typeof record === 'string') invalid.push({ where, reason: record });
-    else records.push(record);
-  }
+  if (!entries) throw new ImportError(`${name} has no BibTeX entry Paperdex can read. Nothing was imported.`);
   return { format: 'bibtex', records, invalid };
 }
 
-/** A record from a BibTeX entry, or why there is none. */
-function bibtexRecord(entry: Entry, now: number): Paper | string {
-  const fields = entry.fields as unknown as Record<string, unknown>;
-  const arxivId = entryArxivId(fields);
-  if (!arxivId) {
-    return typeof fields.doi === 'string'
-      ? `no arXiv id (DOI ${fields.doi} is not an arXiv paper; Paperdex keeps arXiv papers)`
-      : 'no arXiv eprint, arXiv URL or arXiv DOI';
+const lineCount = (text: string) => text.split('\n').length - 1;
+const firstLine = (text: string) => text.split('\n')[0]!.slice(0, 160);
+
+/**
+ * The arXiv id (and version) an entry names: eprint with an arXiv prefix or type (or none), an
+ * arXiv URL, arXiv's DOI, "arXiv:…" in journal/note/howpublished (Google Scholar), or DBLP's
+ * CoRR volume "abs/…".
+ */
+function entryArxivId(f: Fields) {
+  const prefix = `${f.archiveprefix ?? ''} ${f.eprinttype ?? ''}`.toLowerCase();
+  const candidates = [
+    !prefix.trim() || prefix.includes('arxiv') ? (f.eprint ?? '') : '',
+    /arxiv\.org\/(?:abs|pdf)\/([^\s?#}]+?)(?:\.pdf)?\/?(?:[?#\s]|$)/i.exec(f.url ?? '')?.[1] ?? '',
+    /10\.48550\/arxiv\.(\S+)/i.exec(f.doi ?? '')?.[1] ?? '',
+    /arXiv:\s*([^\s,;}]+)/i.exec(`${f.journal ?? ''} ${f.note ?? ''} ${f.howpublished ?? ''}`)?.[1] ?? '',
+    /^corr$/i.test((f.journal ?? '').trim()) ? (/^abs\/(\S+)$/.exec((f.volume ?? '').trim())?.[1] ?? '') : '',
+  ];
+  for (const c of candidates) {
+    const id = c ? parseArxivId(c.trim()) : null;
+    if (id) return id;
   }
-  const text = (key: string) => (typeof fields[key] === 'string' ? collapseWhitespace(fields[key] as string) : '');
-  const authors = (Array.isArray(fields.author) ? (fields.author as { name?: string; firstName?: string; lastName?: string; prefix?: string; suffix?: string }[]) : [])
-    .map((a) => collapseWhitespace(a.name ?? [a.firstName, a.prefix, a.lastName, a.suffix].filter(Boolean).join(' ')))
-    .filter(Boolean);
-  const doi = text('doi');
+  return null;
+}
+
+/** A journal field that only says "arXiv" (Google Scholar's "arXiv preprint …", DBLP's "CoRR"). */
+const ARXIV_JOURNAL = /^(arxiv\b|corr$|arxiv preprint)/i;
+
+/** "Nature 123(4), 45–67 (2020)" from the journal fields, as arXiv writes journal references. */
+function journalRef(f: Fields): string | undefined {
+  const journal = readTex(f.journal ?? f.journaltitle ?? '');
+  if (!journal || ARXIV_JOURNAL.test(journal)) return undefined;
+  const volume = f.volume ? ` ${f.volume}${f.number ? `(${f.number})` : ''}` : '';
+  const pages = f.pages ? `, ${f.pages.replace(/-+/g, '–')}` : '';
+  const year = volume || pages ? ` (${(f.year ?? '').trim()})`.replace(' ()', '') : '';
+  return collapseWhitespace(`${journal}${volume}${pages}${year}`);
+}
+
+/** The date an entry gives, and whether it is exact to the day. */
+function entryDate(f: Fields, arxivId: string): { date: string; exact: boolean } {
+  const date = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec((f.date ?? '').trim());
+  if (date?.[3]) return { date: isoDate(date[1]!, date[2]!, date[3]), exact: true };
+  if (date?.[2]) return { date: isoDate(date[1]!, date[2]), exact: false };
+  const year = /\d{4}/.exec(f.year ?? '')?.[0];
+  const m = (f.month ?? '').trim();
+  const month = /^\d+$/.test(m) ? Number(m) : monthNumber(m);
+  if (year && month >= 1 && month <= 12) return { date: isoDate(year, month), exact: false };
+  // A year alone (Google Scholar, DBLP): the month the id was issued is closer to v1.
+  return { date: dateFromId(arxivId), exact: false };
+}
+
+/** A record from a BibTeX entry, or why there is none. */
+function bibtexRecord(f: Fields, now: number): Paper | string {
+  const id = entryArxivId(f);
+  if (!id) {
+    const doi = (f.doi ?? '').trim();
+    return doi ? `no arXiv id (DOI ${doi} is not an arXiv paper; Paperdex keeps arXiv papers)` : 'no arXiv eprint, arXiv URL or arXiv DOI';
+  }
+  const { names, truncated } = readBibtexNames(f.author ?? '');
+  const { date, exact } = entryDate(f, id.id);
+  const doi = (f.doi ?? '').trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
+  const version = Number(f.version) || id.version;
   const seen: SeenPaper = {
-    arxivId,
-    title: text('title') || undefined,
-    authors,
-    abstract: text('abstract') || undefined,
-    published: entryDate(fields),
-    categories: text('primaryclass') ? [text('primaryclass')] : [],
+    arxivId: id.id,
+    ...(version ? { version } : {}),
+    title: readTitle(f.title ?? '') || undefined,
+    authors: names,
+    abstract: readTex(f.abstract ?? '') || undefined,
+    published: date,
+    categories: [collapseWhitespace(f.primaryclass ?? f.eprintclass ?? '')].filter(Boolean),
     ...(doi && !/^10\.48550\//i.test(doi) ? { doi } : {}),
-    ...(text('journal') && text('journal') !== 'arXiv preprint' ? { journalRef: text('journal') } : {}),
-    ...(/^withdrawn$/i.test(text('note')) ? { withdrawn: true as const } : {}),
+    ...(journalRef(f) ? { journalRef: journalRef(f) } : {}),
+    ...(/^withdrawn$/i.test((f.note ?? '').trim()) ? { withdrawn: true as const } : {}),
   };
   const completed = completePaper(seen, undefined);
   if (!completed.ok) return 'no title';
-  const metadata: PaperMetadata = completed.paper;
+  const metadata = completed.paper;
+  // What BibTeX cannot say for sure (the day, every author) keeps the record from replacing finer data.
+  if (!exact || truncated) metadata.incomplete = true;
   const valid = paperMetadataSchema.safeParse(metadata);
   if (!valid.success) return describeIssue(valid.error);
-  const keywords = Array.isArray(fields.keywords) ? (fields.keywords as string[]) : text('keywords').split(/[,;]/);
-  const record = mergePaper(undefined, { ...valid.data, source: undefined }, now);
-  return { ...record, tags: normalizeTags(keywords) };
+  const keywords = (f.keywords ?? '').split(/[,;]/).map((k) => texToText(unescapePlain(k)));
+  return { ...mergePaper(undefined, valid.data, now), tags: normalizeTags(keywords) };
 }
-

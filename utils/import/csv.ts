@@ -2,10 +2,10 @@ import Papa from 'papaparse';
 import { fromCsvCell, LIST_SEPARATOR } from '../export/csv';
 import { describeIssue, paperRecordSchema, type Paper } from '../paper/schema';
 import { absUrl, paperIdFor, pdfUrl } from '../paper/urls';
-import { ImportError, type ImportFile, type ImportProblem } from './types';
+import { ImportError, type ImportFile, type ImportProblem, type Progress } from './types';
 
 /** A Paperdex CSV export: one column per record field (see utils/export/csv.ts). */
-export function readCsv(name: string, text: string, now: number): ImportFile {
+export function readCsv(name: string, text: string, now: number, progress?: Progress): ImportFile {
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
   const missing = ['arxivId', 'title'].filter((c) => !parsed.meta.fields?.includes(c));
   if (missing.length) throw new ImportError(`${name} has no ${missing.join(' or ')} column: it is not a Paperdex CSV. Nothing was imported.`);
@@ -46,6 +46,7 @@ export function readCsv(name: string, text: string, now: number): ImportFile {
     const result = paperRecordSchema.safeParse(candidate);
     if (result.success) records.push(result.data);
     else invalid.push({ where, reason: describeIssue(result.error) });
+    if (i % 1000 === 999) progress?.(i / parsed.data.length);
   });
   return { format: 'csv', records, invalid };
 }

@@ -1,9 +1,9 @@
 import { BACKUP_FORMAT } from '../export/json';
 import { describeIssue, paperRecordSchema, type Paper } from '../paper/schema';
-import { ImportError, type ImportFile, type ImportProblem } from './types';
+import { ImportError, type ImportFile, type ImportProblem, type Progress } from './types';
 
 /** A Paperdex JSON backup, this format version or any later one; every record validated. */
-export function readJson(name: string, text: string): ImportFile {
+export function readJson(name: string, text: string, progress?: Progress): ImportFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -19,11 +19,13 @@ export function readJson(name: string, text: string): ImportFile {
   }
   const records: Paper[] = [];
   const invalid: ImportProblem[] = [];
-  backup.papers.forEach((raw, i) => {
+  const papers = backup.papers;
+  papers.forEach((raw, i) => {
     const parsed = paperRecordSchema.safeParse(raw);
     const label = `entry ${i + 1}${typeof (raw as { id?: unknown })?.id === 'string' ? ` (${(raw as { id: string }).id})` : ''}`;
     if (parsed.success) records.push(parsed.data);
     else invalid.push({ where: label, reason: describeIssue(parsed.error) });
+    if (i % 1000 === 999) progress?.(i / papers.length);
   });
   return { format: 'json', records, invalid };
 }

@@ -19,6 +19,9 @@ export interface ImportFile {
   invalid: ImportProblem[];
 }
 
+/** Told how far reading a file has got, from 0 to 1. */
+export type Progress = (done: number) => void;
+
 /** A file Paperdex cannot import at all; the message says why and that nothing was imported. */
 export class ImportError extends Error {}
 

@@ -77,13 +77,80 @@ function prefer<T extends string | readonly string[]>(a: T | undefined, b: T | u
 }
 
 // ---------------------------------------------------------------------------------------------
+// Two descriptions of a paper → the finer one, field by field
+
+/**
+ * Which of two descriptions of a paper says more: a complete one over an incomplete one (exact
+ * dates, the abstract, every author), then the newer version; on a tie, `ties` decides (a page
+ * just saved refreshes the record; an imported copy does not).
+ */
+function otherIsFiner(stored: PaperMetadata, other: PaperMetadata, ties: 'other' | 'stored'): boolean {
+  if (Boolean(stored.incomplete) !== Boolean(other.incomplete)) return !other.incomplete;
+  if (other.version !== stored.version) return other.version > stored.version;
+  return ties === 'other';
+}
+
+/**
+ * The paper's metadata from two descriptions, never coarser than either: the finer one's fields,
+ * with what it lacks (authors, abstract, categories, DOI, journal reference) taken from the
+ * other; the first publication date (the earlier of two exact ones; an exact one over an
+ * approximate one; with two approximate ones, the first kept); the version the fields belong to
+ * (with two incomplete descriptions, the higher: neither is sure). Withdrawal belongs to a
+ * version: a later version says for itself, the same one keeps it.
+ */
+export function mergeMetadata(stored: PaperMetadata, other: PaperMetadata, ties: 'other' | 'stored'): PaperMetadata {
+  const finer = otherIsFiner(stored, other, ties);
+  const [base, extra] = finer ? [other, stored] : [stored, other];
+  const bothIncomplete = Boolean(stored.incomplete && other.incomplete);
+  const { incomplete: _i, withdrawn: _w, doi: _d, journalRef: _j, ...fields } = base;
+  const merged: PaperMetadata = {
+    ...fields,
+    version: bothIncomplete ? Math.max(stored.version, other.version) : base.version,
+    authors: base.authors.length ? base.authors : extra.authors,
+    abstract: base.abstract || extra.abstract,
+    categories: base.categories.length ? base.categories : extra.categories,
+    published:
+      bothIncomplete || other.incomplete ? stored.published : stored.incomplete || other.published < stored.published ? other.published : stored.published,
+  };
+  const doi = base.doi ?? extra.doi;
+  if (doi) merged.doi = doi;
+  const journalRef = base.journalRef ?? extra.journalRef;
+  if (journalRef) merged.journalRef = journalRef;
+  if (base.withdrawn || (extra.withdrawn && extra.version === base.version)) merged.withdrawn = true;
+  if (bothIncomplete) merged.incomplete = true;
+  return merged;
+}
+
+function metadataOf(paper: Paper): PaperMetadata {
+  const { id: _i, sources: _s, tags: _t, notes: _n, readingStatus: _r, savedAt: _a, updatedAt: _u, ...metadata } = paper;
+  return metadata;
+}
+
+/** A record: its metadata, and the user's fields of `user`. */
+function withUserFields(metadata: PaperMetadata, user: Paper, changes: Partial<Paper>): Paper {
+  const record: Paper = {
+    id: user.id,
+    ...metadata,
+    sources: user.sources,
+    tags: user.tags,
+    notes: user.notes,
+    savedAt: user.savedAt,
+    updatedAt: user.updatedAt,
+    ...changes,
+  };
+  const status = changes.readingStatus ?? user.readingStatus;
+  if (status) record.readingStatus = status;
+  return record;
+}
+
+// ---------------------------------------------------------------------------------------------
 // A save or a lookup → the stored record
 
 /**
- * Folds a paper's metadata into the stored record. One record per paper: sources are united;
- * metadata at least as new as the stored version refreshes the record (fields it lacks are
- * kept); an incomplete save never overwrites a complete record; the user's tags, notes and
- * first save time are never touched. `source` is where the user saved it from, if anywhere.
+ * Folds a paper's metadata (from a page or an API) into the stored record. One record per
+ * paper: sources are united; metadata at least as fine as the stored record's refreshes it
+ * (`mergeMetadata`, a tie going to the page); the user's tags, notes, reading status and first
+ * save time are never touched. `source` is where the user saved it from, if anywhere.
  */
 export function mergePaper(existing: Paper | undefined, update: PaperUpdate, now: number): Paper {
   const { source, ...metadata } = update;
@@ -99,35 +166,7 @@ export function mergePaper(existing: Paper | undefined, update: PaperUpdate, now
     };
   }
   const sources = !source || existing.sources.includes(source) ? existing.sources : [...existing.sources, source];
-  const keep = metadata.incomplete
-    ? !existing.incomplete
-    : metadata.version < existing.version && !existing.incomplete;
-  if (keep) return { ...existing, sources, updatedAt: now };
-
-  const { incomplete: _wasIncomplete, withdrawn: _wasWithdrawn, ...kept } = existing;
-  // Two incomplete saves: neither date is sure, so the first stays; the version only grows.
-  const bothIncomplete = existing.incomplete && metadata.incomplete;
-  const merged: Paper = {
-    ...kept,
-    ...metadata,
-    version: Math.max(metadata.version, bothIncomplete ? existing.version : 0),
-    authors: metadata.authors.length ? metadata.authors : existing.authors,
-    abstract: metadata.abstract || existing.abstract,
-    categories: metadata.categories.length ? metadata.categories : existing.categories,
-    published:
-      bothIncomplete || (!existing.incomplete && existing.published <= metadata.published)
-        ? existing.published
-        : metadata.published,
-    sources,
-    updatedAt: now,
-  };
-  // Withdrawal belongs to a version: a later version says for itself, the same one keeps it.
-  if (metadata.withdrawn || (existing.withdrawn && metadata.version <= existing.version)) merged.withdrawn = true;
-  const doi = metadata.doi ?? existing.doi;
-  if (doi) merged.doi = doi;
-  const journalRef = metadata.journalRef ?? existing.journalRef;
-  if (journalRef) merged.journalRef = journalRef;
-  return merged;
+  return withUserFields(mergeMetadata(metadataOf(existing), metadata, 'other'), existing, { sources, updatedAt: now });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,37 +178,33 @@ export interface MergePlan {
   additions: Paper[];
   /** Papers already in the library, as they will be after the merge. */
   updates: Paper[];
+  /** Per update, which fields it changes: what the preview says. */
+  changes: { id: string; title: string; fields: (keyof Paper)[] }[];
   /** Papers it would not change. */
   unchanged: number;
 }
 
-function metadataOf(paper: Paper): PaperMetadata {
-  const { id: _i, sources: _s, tags: _t, notes: _n, readingStatus: _r, savedAt: _a, updatedAt: _u, ...metadata } = paper;
-  return metadata;
-}
-
 /**
- * An imported record folded into the stored one: newer metadata wins (the same rule as
- * saving from a page); tags are united; existing notes stay and different imported notes are
- * appended below them; the earlier first-save time and any reading status are kept.
+ * An imported record folded into the stored one, never making it worse: its metadata only where
+ * it is finer (`mergeMetadata`, a tie going to what is stored); tags united; existing notes kept
+ * and different imported notes appended below them; a set reading status kept (an imported one
+ * fills an empty one); the earlier first-save time.
  */
 export function mergeImported(existing: Paper, incoming: Paper, now: number): Paper {
-  const merged = mergePaper(existing, metadataOf(incoming), now);
   const notes = alreadyIn(existing.notes, incoming.notes)
     ? existing.notes
     : existing.notes.trim()
       ? `${existing.notes}\n\n${incoming.notes}`
       : incoming.notes;
-  const result: Paper = {
-    ...merged,
+  const status = existing.readingStatus ?? incoming.readingStatus;
+  return withUserFields(mergeMetadata(metadataOf(existing), metadataOf(incoming), 'stored'), existing, {
     sources: [...new Set([...existing.sources, ...incoming.sources])],
     tags: [...new Set([...existing.tags, ...incoming.tags])],
     notes,
+    ...(status ? { readingStatus: status } : {}),
     savedAt: Math.min(existing.savedAt, incoming.savedAt),
-  };
-  const status = existing.readingStatus ?? incoming.readingStatus;
-  if (status) result.readingStatus = status;
-  return result;
+    updatedAt: now,
+  });
 }
 
 /** Whether imported notes are already in the stored ones: the whole text, or one of its paragraphs. */
@@ -181,16 +216,15 @@ function alreadyIn(existing: string, imported: string): boolean {
   return existing.trim() === text || paragraphs(text).every((p) => have.includes(p));
 }
 
-/** Whether two records hold the same data, ignoring when they were last changed. */
-export function sameRecord(a: Paper, b: Paper): boolean {
-  const strip = ({ updatedAt: _u, ...rest }: Paper) => rest;
-  return stableJson(strip(a)) === stableJson(strip(b));
+/** The fields in which two records differ, ignoring when they were last changed. */
+export function changedFields(a: Paper, b: Paper): (keyof Paper)[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Paper)[]);
+  return [...keys].filter((k) => k !== 'updatedAt' && JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
 }
 
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v,
-  );
+/** Whether two records hold the same data, ignoring when they were last changed. */
+export function sameRecord(a: Paper, b: Paper): boolean {
+  return changedFields(a, b).length === 0;
 }
 
 /** The plan for bringing records in, given the stored papers with their ids. */
@@ -203,6 +237,7 @@ export function planMerge(records: readonly Paper[], existing: ReadonlyMap<strin
   }
   const additions: Paper[] = [];
   const updates: Paper[] = [];
+  const changes: MergePlan['changes'] = [];
   let unchanged = 0;
   for (const record of incoming.values()) {
     const stored = existing.get(record.id);
@@ -211,8 +246,12 @@ export function planMerge(records: readonly Paper[], existing: ReadonlyMap<strin
       continue;
     }
     const merged = mergeImported(stored, record, now);
-    if (sameRecord(merged, stored)) unchanged++;
-    else updates.push(merged);
+    const fields = changedFields(stored, merged);
+    if (!fields.length) unchanged++;
+    else {
+      updates.push(merged);
+      changes.push({ id: merged.id, title: merged.title, fields });
+    }
   }
-  return { additions, updates, unchanged };
+  return { additions, updates, changes, unchanged };
 }

@@ -4,6 +4,7 @@ import { libraryToCslJson } from '@/utils/export/csl';
 import { exportFileName } from '@/utils/export/formats';
 import { libraryToRis } from '@/utils/export/ris';
 import { libraryToMarkdown } from '@/utils/export/markdown';
+import { escapeTex } from '@/utils/export/tex';
 import { mergePaper } from '@/utils/paper/merge';
 import type { Paper } from '@/utils/paper/schema';
 import { normalizeTags } from '@/utils/paper/tags';
@@ -28,13 +29,38 @@ describe('exports', () => {
     expect(baseKey({ ...attention, authors: ['Hans Christian Ørsted'] })).toBe('orsted2017attention');
   });
 
-  it('BibTeX is @misc with the eprint fields, @article when a journal or DOI is known', () => {
+  it('BibTeX is @misc with the eprint fields of both styles, @article when arXiv lists a journal', () => {
     const bib = libraryToBibtex([attention, { ...attention, id: 'x', doi: '10.5555/3295222', journalRef: 'NeurIPS 2017' }]);
-    expect(bib).toContain('@misc{vaswani2017attention,\n  title = {{Attention Is All You Need}},\n  author = {{Vaswani}, Ashish and {Shazeer}, Noam},');
-    expect(bib).toMatch(/eprint = \{1706\.03762\},\n {2}archivePrefix = \{arXiv\},\n {2}primaryClass = \{cs\.CL\}/);
+    expect(bib).toContain('@misc{vaswani2017attention,\n  title = {{Attention Is All You Need}},\n  author = {Vaswani, Ashish and Shazeer, Noam},');
+    expect(bib).toContain('  year = {2017},\n  month = jun,\n  date = {2017-06-12},\n  version = {1},');
+    expect(bib).toMatch(/eprint = \{1706\.03762\},\n {2}archivePrefix = \{arXiv\},\n {2}primaryClass = \{cs\.CL\},\n {2}eprinttype = \{arxiv\},\n {2}eprintclass = \{cs\.CL\}/);
+    // arXiv's own DOI when the authors gave none; the journal's when they did.
+    expect(bib).toContain('doi = {10.48550/arXiv.1706.03762}');
     expect(bib).toContain('@article{vaswani2017attentionb,');
     expect(bib).toContain('journal = {NeurIPS 2017}');
     expect(bib).toContain('doi = {10.5555/3295222}');
+  });
+
+  it('BibTeX keeps TeX as written and escapes only what would break a .bib or a LaTeX run', () => {
+    expect(escapeTex('On $\\alpha$-divergence, 50\\% of $\\mathcal{O}(n)$')).toBe('On $\\alpha$-divergence, 50\\% of $\\mathcal{O}(n)$');
+    expect(escapeTex('50% of C# & R_2 ~100x, a^b <c>, a lone $ here')).toBe(
+      '50\\% of C\\# \\& R\\_2 \\textasciitilde{}100x, a\\textasciicircum{}b \\textless{}c\\textgreater{}, a lone \\$ here',
+    );
+    // Math keeps _ and ^; a brace without a partner becomes text.
+    expect(escapeTex('$x_i^2$ } and { \\{')).toBe('$x_i^2$ \\textbraceright{} and \\textbraceleft{} \\textbraceleft{}');
+    expect(escapeTex('Fig.~1 and a trailing \\')).toBe('Fig.~1 and a trailing \\textbackslash{}');
+    // Escaping escaped text changes nothing.
+    const once = escapeTex('50% of {BERT} $a_b$ } ^ ~x');
+    expect(escapeTex(once)).toBe(once);
+  });
+
+  it('BibTeX names: particles, suffixes and institutions where BibTeX looks for them', () => {
+    const bib = libraryToBibtex([
+      { ...attention, authors: ['Jan van der Berg', 'Martin Luther King Jr.', 'Marcelo Lopes Pereira Junior', 'The LIGO Scientific Collaboration', '山田 太郎'] },
+    ]);
+    expect(bib).toContain('author = {van der Berg, Jan and King, Jr., Martin Luther and Pereira, Junior, Marcelo Lopes and {The LIGO Scientific Collaboration} and 山田, 太郎}');
+    // The key is the family name's, not the suffix's or the particle's.
+    expect(bib).toContain('@misc{berg2017attention,');
   });
 
   it('file names carry the day', () => {
@@ -43,13 +69,18 @@ describe('exports', () => {
   });
 
   it('RIS, CSL-JSON and Markdown carry the paper', () => {
-    expect(libraryToRis([attention])).toContain('TY  - PREPRINT\r\nTI  - Attention Is All You Need\r\nAU  - Vaswani, Ashish\r\nAU  - Shazeer, Noam');
+    expect(libraryToRis([attention])).toContain('TY  - RPRT\r\nTI  - Attention Is All You Need\r\nAU  - Vaswani, Ashish\r\nAU  - Shazeer, Noam');
+    expect(libraryToRis([attention])).toContain('PB  - arXiv\r\nSN  - arXiv:1706.03762\r\nM3  - Preprint\r\nAN  - arXiv:1706.03762');
+    expect(libraryToRis([{ ...attention, journalRef: 'NeurIPS 2017' }])).toContain('TY  - JOUR');
     expect(JSON.parse(libraryToCslJson([attention]))[0]).toMatchObject({
+      id: 'vaswani2017attention',
       type: 'article',
       title: 'Attention Is All You Need',
       author: [{ family: 'Vaswani', given: 'Ashish' }, { family: 'Shazeer', given: 'Noam' }],
       issued: { 'date-parts': [[2017, 6, 12]] },
       number: 'arXiv:1706.03762',
+      publisher: 'arXiv',
+      DOI: '10.48550/arXiv.1706.03762',
     });
     const md = libraryToMarkdown([{ ...attention, title: 'A *bold* [claim]', readingStatus: 'to-read' }]);
     expect(md).toContain('- [ ] **[A \\*bold\\* \\[claim\\]](https://arxiv.org/abs/1706.03762)** — *To read*');

@@ -59,9 +59,10 @@ describe('reading import files', () => {
 `;
     const { records, invalid } = readImportFile('refs.bib', bib);
     expect(records.map((r) => [r.arxivId, r.title, r.authors, r.published])).toEqual([
-      ['1706.03762', 'Attention Is All You Need', ['Ashish Vaswani', 'Noam Shazeer'], '2017-01-01'],
+      // A year alone: the month the id was issued, closer to v1 than January.
+      ['1706.03762', 'Attention Is All You Need', ['Ashish Vaswani', 'Noam Shazeer'], '2017-06-01'],
       ['1512.03385', 'Deep Residual Learning', ['Kaiming He'], '2015-12-01'],
-      ['2203.02155', 'By DOI', ['B A'], '2022-01-01'],
+      ['2203.02155', 'By DOI', ['B A'], '2022-03-01'],
     ]);
     // Without an abstract the records say they are incomplete, as a save from a page would.
     expect(records.every((r) => r.incomplete)).toBe(true);
