@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { repository } from '@/utils/db/repository';
 import { EXPORT_FORMATS, exportFileName, type ExportFormat, type ExportScope } from '@/utils/export/formats';
+import { isSound } from '@/utils/paper/check';
 import { paperCount } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 import type { Notices } from './useNotice';
@@ -15,7 +16,7 @@ export interface Export {
 }
 
 /** Saves text as a download named `name`. */
-function download(text: string, name: string, mime: string): void {
+export function downloadText(text: string, name: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
@@ -55,9 +56,12 @@ export function useExport(notices: Notices, progress: Progress): Export {
             papers = (scope.kind === 'search' ? view : selection).flatMap((id) => byId.get(id) ?? []);
           }
           const name = exportFileName(format);
-          download(EXPORT_FORMATS[format].write(papers), name, EXPORT_FORMATS[format].mime);
+          // A record that does not validate goes into the JSON backup as it is, into no other format.
+          const written = format === 'json' ? papers : papers.filter(isSound);
+          downloadText(EXPORT_FORMATS[format].write(written), name, EXPORT_FORMATS[format].mime);
+          const left = papers.length - written.length;
           setOpen(false);
-          notices.show('info', `Exported ${paperCount(papers.length)} as ${name}.`);
+          notices.show('info', `Exported ${paperCount(written.length)} as ${name}.${left ? ` ${paperCount(left)} that need repair (see Storage) were left out; the JSON backup has them.` : ''}`);
         } catch (e) {
           notices.show('error', `The export failed: ${(e as Error).message}. Your library is unchanged.`);
         }

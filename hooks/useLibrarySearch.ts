@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { repository } from '@/utils/db/repository';
+import { isSound } from '@/utils/paper/check';
 import type { Paper } from '@/utils/paper/schema';
 import { SearchEngine, type SearchResult } from '@/utils/search/engine';
 
@@ -26,7 +27,7 @@ export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
   const [error, setError] = useState<Error | null>(null);
   const [revision, setRevision] = useState(0);
   const [result, setResult] = useState<SearchResult | null>(null);
-  const recent = useLiveQuery(() => (engine ? Promise.resolve(undefined) : repository.recentPapers(FIRST_PAINT)), [engine]);
+  const recent = useLiveQuery(() => (engine ? Promise.resolve(undefined) : repository.recentPapers(FIRST_PAINT).then((papers) => papers.filter(isSound))), [engine]);
   const lastChange = useLiveQuery(() => repository.lastChangeSeq(), [], 0);
 
   useEffect(() => {

@@ -1,6 +1,8 @@
 import { guardWrite } from './db/errors';
 import type { Repository } from './db/repository';
+import { backupJob, completeJob } from './jobs/job';
 import { applyChange, type PaperChange } from './paper/change';
+import { owesCompletion } from './paper/merge';
 import type { Paper } from './paper/schema';
 import type { Result } from './result';
 
@@ -21,16 +23,26 @@ export function createLibraryWrites(repository: Repository, tell: (written: { id
   return {
     /** Tags, notes, reading status of one paper or many; resolves with the changed records. */
     async edit(ids: readonly string[], change: PaperChange): Promise<Result<Paper[]>> {
-      const result = await guardWrite(() => repository.updateUserFields(ids, (p) => applyChange(p, change)), 'nothing was changed');
+      const now = Date.now();
+      // A bulk edit owes a backup, written down with it.
+      const jobs = ids.length > 1 ? [backupJob(now)] : [];
+      const result = await guardWrite(() => repository.updateUserFields(ids, (p) => applyChange(p, change), now, jobs), 'nothing was changed');
       if (result.ok && result.value.length) void told(result.value.map((p) => p.id), result.value.length > 1);
       return result;
     },
 
     /** Deletes papers in one transaction; resolves with them as they were, for Undo. */
     async remove(ids: readonly string[]): Promise<Result<Paper[]>> {
-      const result = await guardWrite(() => repository.removePapers(ids), 'nothing was deleted');
+      const result = await guardWrite(() => repository.removePapers(ids, [backupJob(Date.now())]), 'nothing was deleted');
       if (result.ok && result.value.length) void told(result.value.map((p) => p.id), true);
       return result;
+    },
+
+    /** Records that did not validate, replaced by their repaired form (the library page's health check). */
+    async repair(records: readonly Paper[]): Promise<Result<number>> {
+      const result = await guardWrite(() => repository.replacePapers(records), 'nothing was repaired');
+      if (result.ok && records.length) void told(records.map((p) => p.id), false);
+      return result.ok ? { ok: true, value: records.length } : result;
     },
 
     /**
@@ -38,7 +50,10 @@ export function createLibraryWrites(repository: Repository, tell: (written: { id
      * what is stored at that moment: nothing done since the records were read is overwritten.
      */
     async bringIn(records: readonly Paper[], outcome: string): Promise<Result<{ added: number; updated: number }>> {
-      const result = await guardWrite(() => repository.importPapers(records), outcome);
+      const now = Date.now();
+      // Owed with it: a backup, and arXiv's details for papers that came in without them.
+      const jobs = (written: Paper[]) => [backupJob(now), ...written.filter(owesCompletion).map((r) => completeJob(r.id, now))];
+      const result = await guardWrite(() => repository.importPapers(records, now, jobs), outcome);
       if (result.ok && records.length) void told(records.map((p) => p.id), true);
       return result;
     },

@@ -28,6 +28,11 @@ export interface ProtocolMap {
    * background tells open tabs and, after a bulk change, backs up.
    */
   libraryWritten(written: { ids: string[]; bulk: boolean }): Result<null>;
+  /**
+   * An extension page opened. Any message wakes a stopped service worker, and a worker that
+   * starts resumes the work it owes (completions, backups): this one says nothing else.
+   */
+  resume(): Result<null>;
 
   getBackupStatus(): Result<BackupStatus>;
   /** Background → offscreen document: build the backup file and lend its blob URL. */

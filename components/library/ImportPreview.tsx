@@ -1,8 +1,12 @@
 import type { ImportPreviewData } from '@/utils/import/worker-protocol';
+import { FIX_TEXT } from '@/utils/paper/repair';
 import type { Paper } from '@/utils/paper/schema';
+import { bytes } from './StorageSection';
 
 interface Props {
   preview: ImportPreviewData;
+  /** Bytes the browser still lets Paperdex store, when known. */
+  spaceLeft: number | null;
   busy: boolean;
   onConfirm(): void;
   onCancel(): void;
@@ -31,7 +35,7 @@ const FIELD_NAMES: Partial<Record<keyof Paper, string>> = {
 const SHOWN = 200;
 
 /** What an import will do, before it does it: new papers, what it changes in each paper you have, unchanged, skipped entries and why. */
-export function ImportPreview({ preview, busy, onConfirm, onCancel }: Props) {
+export function ImportPreview({ preview, spaceLeft, busy, onConfirm, onCancel }: Props) {
   const writes = preview.additions + preview.updates;
   const n = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
   return (
@@ -43,6 +47,17 @@ export function ImportPreview({ preview, busy, onConfirm, onCancel }: Props) {
         <li>{n(preview.unchanged, 'paper unchanged', 'papers unchanged')} (already in your library, nothing to add)</li>
         <li>{n(preview.invalid.length, 'entry skipped', 'entries skipped')}</li>
       </ul>
+      {preview.lenient.length > 0 && (
+        <p className="import-lenient">
+          Read leniently, where the meaning was clear: {preview.lenient.map((l) => `${FIX_TEXT[l.fix]} (${n(l.count, 'entry', 'entries')})`).join('; ')}.
+        </p>
+      )}
+      {spaceLeft !== null && spaceLeft < preview.bytes * 3 && (
+        <p role="alert" className="banner banner-error">
+          This import needs about {bytes(preview.bytes * 3)} of storage and your browser lets Paperdex use only {bytes(Math.max(0, spaceLeft))} more.
+          Free some disk space first: an import that does not fit writes nothing.
+        </p>
+      )}
       {preview.changes.length > 0 && (
         <details open={preview.changes.length <= 10}>
           <summary>What changes in the papers you have</summary>

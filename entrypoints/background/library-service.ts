@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { guardWrite } from '@/utils/db/errors';
 import type { Repository } from '@/utils/db/repository';
 import type { SaveOutcome } from '@/utils/messaging';
-import { completePaper, lacksEssentials, needsLookup } from '@/utils/paper/merge';
+import { backupJob, completeJob, type Job } from '@/utils/jobs/job';
+import type { JobOutcome } from '@/utils/jobs/runner';
+import { completePaper, lacksEssentials, needsLookup, recordAsSeen } from '@/utils/paper/merge';
 import { describeIssue, paperInputSchema, type SeenPaper } from '@/utils/paper/schema';
 import { statusOf, type PaperStatus } from '@/utils/paper/status';
 import type { Result } from '@/utils/result';
@@ -26,36 +28,30 @@ const NO_LOOKUPS: Lookups = {
   huggingFace: async () => ({ ok: false, reason: 'offline', message: 'Looking papers up is switched off.' }),
 };
 
+/** What the background owes, written down: the service only asks for the next pass. */
+export interface JobQueue {
+  kick(): void;
+}
+
+/** Failures a later attempt can overcome: the connection, arXiv's load. */
+const transient = (r: LookupResult) => !r.ok && (r.reason === 'offline' || r.reason === 'rate-limited' || r.reason === 'server');
+
+/** A retry of a save that could not be completed waits this long first. */
+const RETRY_INCOMPLETE_MS = 30_000;
+
 /**
  * The library's write side, as the background exposes it: every payload is validated here,
- * once, and every expected failure becomes a Result the UI can show.
+ * once, and every expected failure becomes a Result the UI can show. What cannot be done at
+ * once (completing a paper from arXiv, a backup) is written down as a job with the save and
+ * done by the job runner, which survives the service worker being stopped.
  */
-export function createLibraryService(
-  repository: Repository,
-  notify: Notify,
-  lookups: Lookups = NO_LOOKUPS,
-  afterBulkChange: () => void = () => undefined,
-) {
+export function createLibraryService(repository: Repository, notify: Notify, lookups: Lookups = NO_LOOKUPS, jobs: JobQueue = { kick: () => undefined }) {
   /** arXiv's answer, or Hugging Face's when arXiv has none and the paper has a new-style id. */
-  async function lookUp(seen: SeenPaper): Promise<LookupResult> {
-    const arxiv = await lookups.arxiv(seen.arxivId);
-    if (arxiv.ok || seen.arxivId.includes('/')) return arxiv;
-    const hf = await lookups.huggingFace(seen.arxivId);
+  async function lookUp(arxivId: string): Promise<LookupResult> {
+    const arxiv = await lookups.arxiv(arxivId);
+    if (arxiv.ok || arxivId.includes('/')) return arxiv;
+    const hf = await lookups.huggingFace(arxivId);
     return hf.ok ? hf : arxiv;
-  }
-
-  /**
-   * A page that showed everything a reader needs was saved at once; the version and categories
-   * it lacked (Hugging Face, search results) follow when arXiv answers. A paper removed
-   * meanwhile stays removed.
-   */
-  async function enrich(seen: SeenPaper): Promise<void> {
-    const found = await lookups.arxiv(seen.arxivId);
-    if (!found.ok) return console.warn('[paperdex:lookup]', `kept ${seen.arxivId} as the page showed it: ${found.message}`);
-    const completed = completePaper(seen, found.paper);
-    if (!completed.ok) return;
-    const paper = await repository.refreshPaper(completed.paper);
-    if (paper) notify({ [paper.id]: statusOf(paper) });
   }
 
   return {
@@ -69,22 +65,45 @@ export function createLibraryService(
       if (!input.success) return invalid(input.error);
       const { source, ...seen } = input.data;
       let found: LookupResult | undefined;
-      if (lacksEssentials(seen)) found = await lookUp(seen);
+      if (lacksEssentials(seen)) found = await lookUp(seen.arxivId);
       const completed = completePaper(seen, found?.ok ? found.paper : undefined);
       if (!completed.ok) {
         return { ok: false, code: 'lookup', message: found && !found.ok ? found.message : 'The page gave no title.' };
       }
+      const now = Date.now();
       return guardWrite(async () => {
-        const paper = await repository.savePaper({ ...completed.paper, source });
+        const paper = await repository.savePaper({ ...completed.paper, source }, now, (record, first) => [
+          // Backups are on from the first save: the first one follows it.
+          ...(first ? [backupJob(now)] : []),
+          // A page that showed what a reader needs was saved at once; what it lacked (version,
+          // categories) follows from arXiv. A save arXiv could not complete is retried later.
+          ...(!found && needsLookup(seen) ? [completeJob(record.id, now)] : []),
+          ...(found && transient(found) && record.incomplete ? [completeJob(record.id, now, RETRY_INCOMPLETE_MS)] : []),
+        ]);
+        jobs.kick();
         const status = statusOf(paper);
         notify({ [paper.id]: status });
-        // Backups are on from the first save: the first one follows it.
-        if (paper.savedAt === paper.updatedAt && (await repository.countPapers()) === 1) afterBulkChange();
-        if (!found && needsLookup(seen)) {
-          void enrich(seen).catch((error: unknown) => console.error('[paperdex:lookup]', error));
-        }
         return paper.incomplete && found && !found.ok ? { ...status, note: found.message } : status;
       });
+    },
+
+    /**
+     * The `complete` job: the paper's details from arXiv (or Hugging Face) folded into the
+     * record, finer data winning field by field; the job ends with that write. An incomplete
+     * record takes arXiv's text too (an import from Google Scholar has its own casing); a
+     * complete one keeps what its page showed. A paper removed meanwhile stays removed.
+     */
+    async complete(job: Job): Promise<JobOutcome> {
+      const paper = job.paperId ? await repository.getPaper(job.paperId) : undefined;
+      if (!paper) return { ok: true };
+      const found = await lookUp(paper.arxivId);
+      if (!found.ok) return { ok: false, retry: transient(found), message: found.message };
+      const seen: SeenPaper = paper.incomplete ? { arxivId: paper.arxivId, version: paper.version } : recordAsSeen(paper);
+      const completed = completePaper(seen, found.paper);
+      if (!completed.ok) return { ok: true };
+      const updated = await repository.refreshPaper(completed.paper, Date.now(), job.id);
+      if (updated) notify({ [updated.id]: statusOf(updated) });
+      return { ok: true };
     },
 
     /**
@@ -97,7 +116,8 @@ export function createLibraryService(
       const { ids, bulk } = written.data;
       return guardWrite(async () => {
         for (let i = 0; i < ids.length; i += 1000) notify(await repository.getStatuses(ids.slice(i, i + 1000)));
-        if (bulk) afterBulkChange();
+        // The page wrote down what is owed (a backup, completions) with its change.
+        if (bulk) jobs.kick();
         return null;
       });
     },

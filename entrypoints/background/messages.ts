@@ -3,24 +3,43 @@ import { repository } from '@/utils/db/repository';
 import { onMessage } from '@/utils/messaging';
 import { createBackups } from '@/utils/backup/backups';
 import { browserBackupPlatform, scheduleDailyBackups } from './backups';
+import { startJobRunner } from './jobs';
 import { createLibraryService } from './library-service';
 import { createArxivLookup, defaultLookupDeps, lookupHuggingFace } from './metadata-lookup';
 import { notifyTabs } from './notify-tabs';
 import { registerSaveElsewhere } from './save-elsewhere';
 
+/** Where the time before which arXiv may not be asked again is kept, across worker restarts. */
+const ARXIV_NOT_BEFORE = 'paperdex.arxivNotBefore';
+
 /** Answers the typed messages of content scripts and extension pages. */
 export function registerMessageHandlers(): void {
-  const arxiv = createArxivLookup({ ...defaultLookupDeps, keepAlive: () => void browser.runtime.getPlatformInfo() });
+  const arxiv = createArxivLookup({
+    ...defaultLookupDeps,
+    keepAlive: () => void browser.runtime.getPlatformInfo(),
+    async loadNotBefore() {
+      return Number((await browser.storage.session.get(ARXIV_NOT_BEFORE))[ARXIV_NOT_BEFORE] ?? Number.NEGATIVE_INFINITY);
+    },
+    async storeNotBefore(time) {
+      await browser.storage.session.set({ [ARXIV_NOT_BEFORE]: time });
+    },
+  });
   const backups = createBackups(repository, browserBackupPlatform);
-  const library = createLibraryService(
-    repository,
-    notifyTabs,
-    { arxiv: (id) => arxiv.lookup(id), huggingFace: (id) => lookupHuggingFace(id) },
-    () => backups.afterBulkChange(),
-  );
+  // The runner needs the service's handlers and the service asks the runner for a pass.
+  const queue = { kick: () => void runner.kick() };
+  const library = createLibraryService(repository, notifyTabs, { arxiv: (id) => arxiv.lookup(id), huggingFace: (id) => lookupHuggingFace(id) }, queue);
+  const runner = startJobRunner({
+    complete: (job) => library.complete(job),
+    backup: async () => {
+      const written = await backups.owed();
+      return written.ok ? written : { ok: false, retry: true, message: written.message };
+    },
+  });
   onMessage('savePaper', ({ data }) => library.savePaper(data));
   onMessage('getPaperStatus', ({ data }) => library.getPaperStatus(data));
   onMessage('libraryWritten', ({ data }) => library.libraryWritten(data));
+  // An extension page opened: the worker is awake (and has resumed its jobs by starting).
+  onMessage('resume', async () => ({ ok: true, value: null }));
   onMessage('getBackupStatus', async () => ({ ok: true, value: await backups.status() }));
   onMessage('setBackupSettings', async ({ data }) => ({ ok: true, value: await backups.configure(data) }));
   onMessage('backupNow', async () => ({ ok: true, value: await backups.backupNow() }));

@@ -14,6 +14,12 @@ export interface LookupDeps {
    * any extension API call counts as activity.
    */
   keepAlive?: () => void;
+  /**
+   * arXiv's rate limit outlives the worker: the time before which no request may be made is
+   * kept (storage.session) and read back by a worker that starts again.
+   */
+  loadNotBefore?: () => Promise<number>;
+  storeNotBefore?: (time: number) => Promise<void>;
 }
 
 export const defaultLookupDeps: LookupDeps = {
@@ -48,12 +54,22 @@ export function createArxivLookup(deps: LookupDeps = defaultLookupDeps, options:
   const waiting = new Map<string, ((result: LookupResult) => void)[]>();
   /** No request before this time: the interval after the last one, or a backoff. */
   let notBefore = Number.NEGATIVE_INFINITY;
+  let loaded = !deps.loadNotBefore;
   let running = false;
 
+  async function hold(time: number): Promise<void> {
+    notBefore = Math.max(notBefore, time);
+    await deps.storeNotBefore?.(notBefore).catch((e: unknown) => console.warn('[paperdex:lookup] could not keep the rate limit', e));
+  }
+
   async function spaced(): Promise<void> {
+    if (!loaded) {
+      loaded = true;
+      notBefore = Math.max(notBefore, await deps.loadNotBefore!().catch(() => Number.NEGATIVE_INFINITY));
+    }
     const wait = notBefore - deps.now();
     if (wait > 0) await deps.sleep(wait);
-    notBefore = deps.now() + intervalMs;
+    await hold(deps.now() + intervalMs);
   }
 
   async function request(ids: string[]): Promise<Map<string, LookupResult>> {
@@ -70,7 +86,7 @@ export function createArxivLookup(deps: LookupDeps = defaultLookupDeps, options:
         const retryAfter = Number(response.headers.get('Retry-After'));
         const backoff = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : intervalMs * 2 ** attempt;
         if (attempt < retries && backoff <= MAX_BACKOFF_MS) {
-          notBefore = Math.max(notBefore, deps.now() + backoff);
+          await hold(deps.now() + backoff);
           continue;
         }
         return all({

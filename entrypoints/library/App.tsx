@@ -9,9 +9,11 @@ import { Notices } from '@/components/library/Notices';
 import { PaperDetails } from '@/components/library/PaperDetails';
 import { PaperTable } from '@/components/library/PaperTable';
 import { SearchToolbar } from '@/components/library/SearchToolbar';
+import { StorageSection } from '@/components/library/StorageSection';
 import { useBackupStatus } from '@/hooks/useBackupStatus';
 import { useExport } from '@/hooks/useExport';
 import { useImport } from '@/hooks/useImport';
+import { useLibraryHealth } from '@/hooks/useLibraryHealth';
 import { useLibraryView } from '@/hooks/useLibraryView';
 import { useNotice } from '@/hooks/useNotice';
 import { useProgress } from '@/hooks/useProgress';
@@ -35,6 +37,7 @@ export function LibraryApp() {
   const exporter = useExport(notices, progress);
   const importer = useImport(startImportWorker, notices);
   const backups = useBackupStatus(notices, progress);
+  const health = useLibraryHealth(startImportWorker, notices);
   const knownTags = useLiveQuery(() => repository.allTags(), [], [] as string[]);
   const total = useLiveQuery(() => repository.countPapers(), [], 0);
   const [focused, setFocused] = useState<string | null>(null);
@@ -44,9 +47,8 @@ export function LibraryApp() {
   const change = async (ids: readonly string[], c: PaperChange, done?: string) =>
     notices.report(await libraryWrites.edit(ids, c), (changed) => done?.replace('{n}', paperCount(changed.length)));
 
-  /** Deletes the selection in one transaction and keeps the records for Undo. */
-  async function remove() {
-    const targets = selection.inView;
+  /** Deletes papers (the selection) in one transaction and keeps the records for Undo. */
+  async function remove(targets: readonly string[] = selection.inView) {
     if (!targets.length) return;
     const removed = notices.report(await libraryWrites.remove(targets));
     if (!removed) return;
@@ -76,7 +78,9 @@ export function LibraryApp() {
             onClose={exporter.close}
           />
         )}
-        {importer.preview && <ImportPreview preview={importer.preview} busy={busy} onConfirm={importer.confirm} onCancel={importer.cancel} />}
+        {importer.preview && (
+          <ImportPreview preview={importer.preview} spaceLeft={health.storage && health.storage.quota - health.storage.usage} busy={busy} onConfirm={importer.confirm} onCancel={importer.cancel} />
+        )}
 
         <SearchToolbar query={view.query} onQuery={view.setQuery} sort={view.sort} onSort={view.setSort} matches={view.ids.length} />
         {view.relaxed && (
@@ -116,6 +120,7 @@ export function LibraryApp() {
           )}
         </div>
 
+        <StorageSection health={health} onDelete={(ids) => void remove(ids)} />
         <BackupPanel status={backups.status} busy={busy} onChange={backups.configure} onBackupNow={backups.backupNow} />
       </main>
     </div>

@@ -1,16 +1,19 @@
 /**
- * The library page's import, off the main thread: reads the file (a 10,000-entry BibTeX file is
+ * The library page's worker for work on the whole library (it has the record's schema; the
+ * page does not load it). An import, off the main thread: reads the file (a 10,000-entry BibTeX file is
  * 6.5 MB of text to parse), checks every entry, plans the merge against the library, and on
  * confirmation writes it in one transaction. The page stays responsive throughout and can stop
  * it at any point before the write (it ends this worker; a write cut off is rolled back whole).
+ * Also the health check: every stored record checked against the record format, and repairs.
  */
 import { repository } from '@/utils/db/repository';
 import { readImportFile } from '@/utils/import/read-file';
 import { checkSize, ImportError } from '@/utils/import/types';
 import { createLibraryWrites } from '@/utils/library-writes';
 import { planMerge } from '@/utils/paper/merge';
-import type { Paper } from '@/utils/paper/schema';
-import type { ImportRequest, ImportUpdate } from '@/utils/import/worker-protocol';
+import { repairRecord } from '@/utils/paper/repair';
+import { paperRecordSchema, type Paper } from '@/utils/paper/schema';
+import type { ImportRequest, ImportUpdate, RecordProblem } from '@/utils/import/worker-protocol';
 
 const post = (update: ImportUpdate) => self.postMessage(update);
 
@@ -42,7 +45,16 @@ async function read(file: File, now: number): Promise<void> {
     records = read.records;
     post({
       type: 'preview',
-      preview: { fileName: file.name, additions: plan.additions.length, updates: plan.updates.length, unchanged: plan.unchanged, changes: plan.changes, invalid: read.invalid },
+      preview: {
+        fileName: file.name,
+        additions: plan.additions.length,
+        updates: plan.updates.length,
+        unchanged: plan.unchanged,
+        changes: plan.changes,
+        invalid: read.invalid,
+        lenient: read.lenient,
+        bytes: file.size,
+      },
     });
   } catch (e) {
     const message = e instanceof ImportError ? e.message : `${file.name} could not be read (${(e as Error).message}). Nothing was imported.`;
@@ -55,8 +67,38 @@ async function commit(): Promise<void> {
   post({ type: 'done', result: await writes.bringIn(records, 'nothing was imported and your library is unchanged') });
 }
 
+/** What a stored record that does not validate needs: the first problem, and what a repair would do. */
+function diagnose(raw: unknown): RecordProblem | null {
+  const parsed = paperRecordSchema.safeParse(raw);
+  if (parsed.success) return null;
+  const r = (raw ?? {}) as { id?: unknown; title?: unknown };
+  const { value, fixes } = repairRecord(raw);
+  const repairable = fixes.length > 0 && paperRecordSchema.safeParse(value).success;
+  return {
+    id: String(r.id),
+    ...(typeof r.title === 'string' && r.title.trim() ? { title: r.title } : {}),
+    problem: [...new Set(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`))].slice(0, 4).join('; '),
+    fixes: repairable ? fixes : [],
+  };
+}
+
+async function check(): Promise<void> {
+  const problems = (await repository.listPapers()).map(diagnose).filter((p): p is RecordProblem => p !== null);
+  post({ type: 'checked', problems });
+}
+
+async function repair(ids: string[]): Promise<void> {
+  const repaired = (await repository.getPapers(ids)).flatMap((raw) => {
+    const parsed = paperRecordSchema.safeParse(repairRecord(raw).value);
+    return parsed.success ? [parsed.data] : [];
+  });
+  post({ type: 'repaired', result: await writes.repair(repaired) });
+}
+
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   if (request.type === 'read') void read(request.file, request.now);
   else if (request.type === 'commit') void commit();
+  else if (request.type === 'check') void check();
+  else if (request.type === 'repair') void repair(request.ids);
 };

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { ResultList } from '@/components/ResultList';
 import { SaveThisPage } from '@/components/SaveThisPage';
@@ -9,6 +9,7 @@ import { useActiveTabPaper } from '@/hooks/useActiveTabPaper';
 import { useLibrarySearch } from '@/hooks/useLibrarySearch';
 import { repository } from '@/utils/db/repository';
 import { paperAsBibtex, paperAsMarkdown } from '@/utils/export/clipboard';
+import { sendMessage } from '@/utils/messaging';
 import { libraryWrites } from '@/utils/page-writes';
 import type { PaperChange } from '@/utils/paper/change';
 import type { Paper } from '@/utils/paper/schema';
@@ -24,6 +25,8 @@ export function App() {
   const thisPage = useActiveTabPaper();
   const knownTags = useLiveQuery(() => repository.allTags(), [], [] as string[]);
   const [copied, setCopied] = useState<string | null>(null);
+  // Opening the popup wakes a stopped background, which resumes the work it owes.
+  useEffect(() => void sendMessage('resume', undefined).catch(() => undefined), []);
 
   function change(paper: Paper, c: PaperChange) {
     void libraryWrites.edit([paper.id], c).then((r) => !r.ok && setProblem(r.message));

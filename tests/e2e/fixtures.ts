@@ -18,8 +18,11 @@ export interface RouteAnswer {
   headers?: Record<string, string>;
 }
 
-/** An answer, `'offline'` (the connection fails), or a function of the request's URL giving either. */
-export type RouteEntry = RouteAnswer | 'offline' | ((url: URL) => RouteAnswer | 'offline');
+/**
+ * An answer, `'offline'` (the connection fails), or a function of the request's URL giving
+ * either, at once or later (a request held back until the test lets it through).
+ */
+export type RouteEntry = RouteAnswer | 'offline' | ((url: URL) => RouteAnswer | 'offline' | Promise<RouteAnswer | 'offline'>);
 
 /**
  * Serves saved pages and API responses by origin + path; every other request to the sites gets
@@ -55,22 +58,76 @@ export async function launchWithExtension(routes: SiteRoutes): Promise<BrowserCo
       '--no-first-run',
     ],
   });
-  await context.route(/^https:\/\/((www|export)\.)?arxiv\.org\/|^https:\/\/huggingface\.co\//, (route: Route) => {
+  await context.route(/^https:\/\/((www|export)\.)?arxiv\.org\/|^https:\/\/huggingface\.co\//, async (route: Route) => {
     const url = new URL(route.request().url());
     const entry = routes.get(`${url.origin}${url.pathname}`);
-    const answer = typeof entry === 'function' ? entry(url) : entry;
-    if (answer === 'offline') return route.abort('internetdisconnected');
+    const answer = typeof entry === 'function' ? await entry(url) : entry;
+    // The worker that asked may have been stopped meanwhile: its request is gone.
+    if (answer === 'offline') return route.abort('internetdisconnected').catch(() => undefined);
     if (answer) {
-      return route.fulfill({
-        status: answer.status ?? 200,
-        contentType: answer.contentType ?? 'text/html; charset=utf-8',
-        headers: answer.headers,
-        body: answer.body,
-      });
+      return route
+        .fulfill({
+          status: answer.status ?? 200,
+          contentType: answer.contentType ?? 'text/html; charset=utf-8',
+          headers: answer.headers,
+          body: answer.body,
+        })
+        .catch(() => undefined);
     }
-    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the test fixtures' });
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the test fixtures' }).catch(() => undefined);
   });
   return context;
+}
+
+/**
+ * Stops the extension's service worker as Chrome does when it idles or updates (CDP
+ * `ServiceWorker.stopAllWorkers`); the next event (a message, an alarm) starts it again.
+ */
+export async function stopServiceWorker(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await page.close();
+}
+
+export interface ApiPaper {
+  id: string;
+  version: number;
+  title: string;
+  authors: string[];
+  summary: string;
+  published: string;
+  updated: string;
+  categories: string[];
+}
+
+/**
+ * An arXiv API answer for these papers, in the markup of the saved real response
+ * `api-id-1605.08386.xml` (its feed and one entry per paper, values put in): for requests the
+ * saved responses do not answer, such as an id_list of fifty.
+ */
+export function arxivFeed(papers: readonly ApiPaper[]): RouteAnswer {
+  const saved = fixtureText('arxiv-api', 'api-id-1605.08386.xml');
+  const [head, rest] = saved.split('<entry>') as [string, string];
+  const [entry, tail] = rest.split('</entry>') as [string, string];
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const entries = papers.map((p) => {
+    const authors = p.authors.map((a) => `\n    <author>\n      <name>${esc(a)}</name>\n    </author>`).join('');
+    const categories = p.categories.map((c) => `\n    <category term="${c}" scheme="http://arxiv.org/schemas/atom"/>`).join('');
+    return entry
+      .replaceAll('1605.08386v1', `${p.id}v${p.version}`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${esc(p.title)}</title>`)
+      .replace(/<summary>[^<]*<\/summary>/, `<summary>${esc(p.summary)}</summary>`)
+      .replace(/<updated>[^<]*<\/updated>/, `<updated>${p.updated}T12:00:00Z</updated>`)
+      .replace(/<published>[^<]*<\/published>/, `<published>${p.published}T12:00:00Z</published>`)
+      .replace(/(\n {4}<category [^>]*\/>)+/, categories)
+      .replace(/<arxiv:primary_category term="[^"]*"\/>/, `<arxiv:primary_category term="${p.categories[0]}"/>`)
+      .replace(/(\n {4}<author>\n {6}<name>[^<]*<\/name>\n {4}<\/author>)+/, authors);
+  });
+  const body = head.replace(/<opensearch:totalResults>\d+</, `<opensearch:totalResults>${papers.length}<`) + entries.map((e) => `<entry>${e}</entry>`).join('\n  ') + tail;
+  return { body, contentType: 'application/atom+xml; charset=utf-8' };
 }
 
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {

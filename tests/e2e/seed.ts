@@ -60,21 +60,27 @@ export async function seedLibrary(extensionPage: Page, papers: Paper[]): Promise
   );
 }
 
-/** Every stored record, read from one of the extension's pages. */
-export async function readLibrary(extensionPage: Page): Promise<Paper[]> {
+/** All of one table of the extension's IndexedDB (`getAll`) or its size (`count`), read from one of its pages. */
+export async function readTable<T>(extensionPage: Page, table: string, read: 'getAll' | 'count'): Promise<T> {
   return extensionPage.evaluate(
-    () =>
-      new Promise<Paper[]>((resolve, reject) => {
+    ({ table, read }) =>
+      new Promise<T>((resolve, reject) => {
         const open = indexedDB.open('paperdex');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('papers').objectStore('papers').getAll();
+          const request = open.result.transaction(table).objectStore(table)[read]();
           request.onsuccess = () => {
             open.result.close();
-            resolve(request.result as Paper[]);
+            resolve(request.result as T);
           };
           request.onerror = () => reject(request.error);
         };
       }),
+    { table, read },
   );
+}
+
+/** Every stored record, read from one of the extension's pages. */
+export async function readLibrary(extensionPage: Page): Promise<Paper[]> {
+  return readTable<Paper[]>(extensionPage, 'papers', 'getAll');
 }

@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLibraryService } from '@/entrypoints/background/library-service';
+import { createLibraryService, type Lookups } from '@/entrypoints/background/library-service';
 import { openDatabase, type PaperdexDb } from '@/utils/db/database';
 import { createRepository, type Repository } from '@/utils/db/repository';
+import { createJobRunner } from '@/utils/jobs/runner';
 import { createLibraryWrites } from '@/utils/library-writes';
 import type { LookupResult } from '@/entrypoints/background/metadata-lookup';
 import type { SeenPaper } from '@/utils/paper/schema';
@@ -23,6 +24,14 @@ afterEach(async () => {
   db.close();
   await Dexie.delete(db.name);
 });
+
+/** The service as the background wires it: its jobs done by a runner over the same library. */
+function serviceWithJobs(lookups?: Lookups, backup = vi.fn(async () => ({ ok: true as const }))) {
+  const queue = { kick: () => void runner.kick() };
+  const service = createLibraryService(repo, notify, lookups, queue);
+  const runner = createJobRunner(repo, { complete: (job) => service.complete(job), backup }, { now: () => Date.now(), wakeAt: () => undefined });
+  return { service, runner, backup };
+}
 
 describe('library service (background boundary)', () => {
   it('saves a valid paper and tells open tabs', async () => {
@@ -162,20 +171,25 @@ describe('saving what a page only partly shows', () => {
   it('saves a page that shows what a reader needs at once and adds version and categories afterwards', async () => {
     let answer!: (r: LookupResult) => void;
     const arxiv = vi.fn(() => new Promise<LookupResult>((resolve) => (answer = resolve)));
-    const service = createLibraryService(repo, notify, { arxiv, huggingFace: vi.fn() });
+    const { service } = serviceWithJobs({ arxiv, huggingFace: vi.fn() });
     const { version: _v, categories: _c, updated: _u, ...fromHf } = api;
     expect(await service.savePaper({ ...fromHf, source: 'huggingface' })).toEqual({ ok: true, value: { saved: true, version: 1 } });
     expect(await repo.getPaper('arxiv:1605.08386')).toMatchObject({ version: 1, categories: [], sources: ['huggingface'] });
+    await vi.waitFor(() => expect(arxiv).toHaveBeenCalledWith('1605.08386'));
     answer(found(api));
     await vi.waitFor(async () => expect(await repo.getPaper('arxiv:1605.08386')).toMatchObject({ version: 2, categories: api.categories, sources: ['huggingface'] }));
     expect(notify).toHaveBeenLastCalledWith({ 'arxiv:1605.08386': { saved: true, version: 2 } });
+    // The job that owed it ended with the write.
+    await vi.waitFor(async () => expect(await repo.getJob('complete:arxiv:1605.08386')).toBeUndefined());
   });
 
   it('does not bring back a paper removed before its details arrived', async () => {
     let answer!: (r: LookupResult) => void;
-    const service = createLibraryService(repo, notify, { arxiv: () => new Promise((resolve) => (answer = resolve)), huggingFace: vi.fn() });
+    const arxiv = vi.fn(() => new Promise<LookupResult>((resolve) => (answer = resolve)));
+    const { service } = serviceWithJobs({ arxiv, huggingFace: vi.fn() });
     const { version: _v, ...fromSearch } = api;
     await service.savePaper({ ...fromSearch, source: 'arxiv' });
+    await vi.waitFor(() => expect(arxiv).toHaveBeenCalled());
     await repo.removePapers(['arxiv:1605.08386']);
     answer(found(api));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -184,30 +198,30 @@ describe('saving what a page only partly shows', () => {
 });
 
 describe('writes from extension pages', () => {
-  it('tags and sets the status of many papers, and backs up after a bulk change', async () => {
-    const afterBulk = vi.fn();
-    const service = createLibraryService(repo, notify, undefined, afterBulk);
+  it('tags and sets the status of many papers, and writes down the backup a bulk change owes', async () => {
+    const { service } = serviceWithJobs();
     const writes = createLibraryWrites(repo, async (written) => void (await service.libraryWritten(written)));
     await service.savePaper(paperInput());
     // Backups are on from the first save: the first one follows it.
-    expect(afterBulk).toHaveBeenCalledTimes(1);
+    expect(await repo.getJob('backup')).toMatchObject({ kind: 'backup', attempts: 0 });
+    await repo.finishJob('backup');
     await service.savePaper(paperInput({ arxivId: '1506.03134', title: 'Pointer Networks' }));
-    expect(afterBulk).toHaveBeenCalledTimes(1);
+    expect(await repo.getJob('backup')).toBeUndefined();
     const ids = ['arxiv:1810.05270', 'arxiv:1506.03134'];
     expect(await writes.edit(ids, { addTags: ['survey, to cite'], readingStatus: 'to-read' })).toMatchObject({ ok: true, value: [{}, {}] });
     expect(await repo.getPaper('arxiv:1506.03134')).toMatchObject({ tags: ['survey', 'to cite'], readingStatus: 'to-read' });
-    await vi.waitFor(() => expect(afterBulk).toHaveBeenCalledTimes(2));
+    expect(await repo.getJob('backup')).toMatchObject({ kind: 'backup' });
   });
 
-  it('tell open pages what an extension page wrote itself', async () => {
-    const afterBulk = vi.fn();
-    const service = createLibraryService(repo, notify, undefined, afterBulk);
+  it('tell open pages what an extension page wrote itself, and resume the work it owes', async () => {
+    const { service, runner } = serviceWithJobs();
+    const kick = vi.spyOn(runner, 'kick');
     await service.savePaper(paperInput());
     notify.mockReset();
-    afterBulk.mockReset();
+    kick.mockClear();
     expect(await service.libraryWritten({ ids: ['arxiv:1810.05270', 'arxiv:1506.03134'], bulk: true })).toEqual({ ok: true, value: null });
     expect(notify).toHaveBeenCalledWith({ 'arxiv:1810.05270': { saved: true, version: 1 }, 'arxiv:1506.03134': { saved: false } });
-    expect(afterBulk).toHaveBeenCalledTimes(1);
+    expect(kick).toHaveBeenCalledTimes(1);
   });
 
   it('turn a full disk into a clear message and change nothing', async () => {

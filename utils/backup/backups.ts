@@ -2,9 +2,6 @@ import type { Repository } from '../db/repository';
 import { BACKUP_FOLDER, backupFileName, backupJson } from './file';
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings, type BackupStatus } from './settings';
 
-/** Bulk changes close together (an import and its follow-up edits) make one backup. */
-const AFTER_CHANGE_DELAY_MS = 5_000;
-
 /** What backups need of the browser, so that tests can stand in for it. */
 export interface BackupPlatform {
   load(): Promise<Partial<BackupStatus> | undefined>;
@@ -22,12 +19,12 @@ export interface BackupPlatform {
 
 /**
  * Automatic backups outside extension storage: the whole library as a JSON backup (the import
- * format) written through the browser's downloads into a Paperdex/ folder, daily and after bulk
- * changes, keeping the newest `keep`. A browser profile reset or a removed extension does not
+ * format) written through the browser's downloads into a Paperdex/ folder, daily (an alarm) and
+ * after bulk changes (a `backup` job, so that a stopped worker still owes it), keeping the
+ * newest `keep`. A browser profile reset or a removed extension does not
  * take them along.
  */
 export function createBackups(repository: Pick<Repository, 'listPapers' | 'countPapers'>, platform: BackupPlatform) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<BackupStatus> | null = null;
 
   async function status(): Promise<BackupStatus> {
@@ -78,10 +75,15 @@ export function createBackups(repository: Pick<Repository, 'listPapers' | 'count
       if (current.lastBackupAt && platform.now() - current.lastBackupAt < 20 * 60 * 60 * 1000) return current;
       return run(false);
     },
-    /** After an import or a bulk delete: one backup a moment later. */
-    afterBulkChange(): void {
-      clearTimeout(timer);
-      timer = setTimeout(() => void run(false), AFTER_CHANGE_DELAY_MS);
+    /**
+     * The backup owed after a bulk change (a `backup` job, written down with the change): done
+     * when written, or when backups are off or the library empty; failed with the reason.
+     */
+    async owed(): Promise<{ ok: true } | { ok: false; message: string }> {
+      const before = await status();
+      if (!before.enabled || !(await repository.countPapers())) return { ok: true };
+      const after = await run(false);
+      return after.lastError && after.lastBackupAt === before.lastBackupAt ? { ok: false, message: after.lastError } : { ok: true };
     },
   };
 }

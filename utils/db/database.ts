@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Job } from '../jobs/job';
 import type { Paper } from '../paper/schema';
 import type { IndexSnapshot } from '../search/word-index';
 
@@ -22,6 +23,7 @@ export type PaperdexDb = Dexie & {
   papers: EntityTable<Paper, 'id'>;
   searchIndex: EntityTable<SearchIndexRow, 'key'>;
   searchLog: EntityTable<SearchLogEntry, 'seq'>;
+  jobs: EntityTable<Job, 'id'>;
 };
 
 /**
@@ -43,6 +45,10 @@ export function openDatabase(name = DB_NAME): PaperdexDb {
   // v3: the library page sorts by publication date without reading every record. Records are
   // unchanged (the reading status is an optional field), so there is no data upgrade.
   db.version(3).stores({ papers: 'id, savedAt, updatedAt, published, *tags' });
+  // v4: what the background owes the user (utils/jobs), written down before it is attempted so
+  // that a stopped service worker resumes it: by id, and by when it is next due. Papers are
+  // unchanged; no data upgrade.
+  db.version(4).stores({ jobs: 'id, notBefore' });
   return db;
 }
 

@@ -1,3 +1,4 @@
+import { mergeJob, type Job } from '../jobs/job';
 import { mergePaper, planMerge } from '../paper/merge';
 import type { Paper, PaperMetadata, PaperUpdate } from '../paper/schema';
 import { statusOf, type PaperStatus } from '../paper/status';
@@ -26,14 +27,25 @@ export function createRepository(db: PaperdexDb) {
   /** Records a change for the search index; call inside the transaction that makes it. */
   const logChange = (id: string) => db.searchLog.add({ id });
 
+  /** Writes jobs down (one per id: asked again, the earlier time); call inside a transaction. */
+  async function enqueue(jobs: readonly Job[]): Promise<void> {
+    if (!jobs.length) return;
+    const asked = new Map<string, Job>();
+    for (const job of jobs) asked.set(job.id, mergeJob(asked.get(job.id), job));
+    const existing = await db.jobs.bulkGet([...asked.keys()]);
+    await db.jobs.bulkPut([...asked.values()].map((job, i) => mergeJob(existing[i], job)));
+  }
+
   return {
     /** Saves or refreshes one paper in a single transaction and returns the stored record. */
-    async savePaper(update: PaperUpdate, now = Date.now()): Promise<Paper> {
-      return db.transaction('rw', db.papers, db.searchLog, async () => {
+    async savePaper(update: PaperUpdate, now = Date.now(), jobs: (record: Paper, first: boolean) => Job[] = () => []): Promise<Paper> {
+      return db.transaction('rw', db.papers, db.searchLog, db.jobs, async () => {
         const existing = await db.papers.get(paperIdFor(update.arxivId));
         const record = mergePaper(existing, update, now);
         await db.papers.put(record);
         await logChange(record.id);
+        // What the background owes for this paper is written with it; `first`: the library's first paper.
+        await enqueue(jobs(record, !existing && (await db.papers.count()) === 1));
         return record;
       });
     },
@@ -42,8 +54,11 @@ export function createRepository(db: PaperdexDb) {
      * Folds newer metadata into a paper that is still in the library (no source added): for
      * details fetched after the save. Returns the record, or undefined if it was removed.
      */
-    async refreshPaper(metadata: PaperMetadata, now = Date.now()): Promise<Paper | undefined> {
-      return db.transaction('rw', db.papers, db.searchLog, async () => {
+    async refreshPaper(metadata: PaperMetadata, now = Date.now(), doneJob?: string): Promise<Paper | undefined> {
+      return db.transaction('rw', db.papers, db.searchLog, db.jobs, async () => {
+        // The job that fetched it is done with the write, not before: a worker stopped in
+        // between asks again, never twice after success.
+        if (doneJob) await db.jobs.delete(doneJob);
         const existing = await db.papers.get(paperIdFor(metadata.arxivId));
         if (!existing) return undefined;
         const record = mergePaper(existing, metadata, now);
@@ -59,9 +74,9 @@ export function createRepository(db: PaperdexDb) {
      * moment (tags united, notes appended, newer metadata wins), so nothing done since the
      * preview is overwritten. Returns how many records were added and changed.
      */
-    async importPapers(records: readonly Paper[], now = Date.now()): Promise<{ added: number; updated: number }> {
+    async importPapers(records: readonly Paper[], now = Date.now(), jobs: (written: Paper[]) => Job[] = () => []): Promise<{ added: number; updated: number }> {
       if (!records.length) return { added: 0, updated: 0 };
-      return db.transaction('rw', db.papers, db.searchLog, async () => {
+      return db.transaction('rw', db.papers, db.searchLog, db.jobs, async () => {
         // Keys first: an import into a new library reads no record.
         const present = (await db.papers.where(':id').anyOf(records.map((r) => r.id)).primaryKeys()) as string[];
         const stored = await db.papers.bulkGet(present);
@@ -69,13 +84,24 @@ export function createRepository(db: PaperdexDb) {
         const writes = [...plan.additions, ...plan.updates];
         await db.papers.bulkPut(writes);
         await db.searchLog.bulkAdd(writes.map((r) => ({ id: r.id })));
+        // What the background owes for the records as they are now stored.
+        await enqueue(jobs(writes));
         return { added: plan.additions.length, updated: plan.updates.length };
       });
     },
 
+    /** Puts records in place of what is stored under their ids (a repair), as they are. */
+    async replacePapers(records: readonly Paper[]): Promise<void> {
+      await db.transaction('rw', db.papers, db.searchLog, async () => {
+        await db.papers.bulkPut([...records]);
+        await db.searchLog.bulkAdd(records.map((r) => ({ id: r.id })));
+      });
+    },
+
     /** Changes the user's own fields of some papers in one transaction; returns the new records. */
-    async updateUserFields(ids: readonly string[], change: (paper: Paper) => Paper, now = Date.now()): Promise<Paper[]> {
-      return db.transaction('rw', db.papers, db.searchLog, async () => {
+    async updateUserFields(ids: readonly string[], change: (paper: Paper) => Paper, now = Date.now(), jobs: readonly Job[] = []): Promise<Paper[]> {
+      return db.transaction('rw', db.papers, db.searchLog, db.jobs, async () => {
+        await enqueue(jobs);
         const found = (await db.papers.bulkGet([...ids])).filter((p): p is Paper => p !== undefined);
         const changed = found.map((p) => ({ ...change(p), id: p.id, updatedAt: now }));
         await db.papers.bulkPut(changed);
@@ -85,13 +111,56 @@ export function createRepository(db: PaperdexDb) {
     },
 
     /** Removes papers in one transaction and returns them as they were (for Undo). */
-    async removePapers(ids: readonly string[]): Promise<Paper[]> {
-      return db.transaction('rw', db.papers, db.searchLog, async () => {
+    async removePapers(ids: readonly string[], jobs: readonly Job[] = []): Promise<Paper[]> {
+      return db.transaction('rw', db.papers, db.searchLog, db.jobs, async () => {
+        await enqueue(jobs);
         const found = (await db.papers.bulkGet([...ids])).filter((p): p is Paper => p !== undefined);
         await db.papers.bulkDelete(found.map((p) => p.id));
         await db.searchLog.bulkAdd(found.map((p) => ({ id: p.id })));
         return found;
       });
+    },
+
+    /** Writes jobs down on their own (a retry asked for, a job for papers already stored). */
+    async enqueueJobs(jobs: readonly Job[]): Promise<void> {
+      await db.transaction('rw', db.jobs, () => enqueue(jobs));
+    },
+
+    /** Jobs due by `now`, soonest first, not given up on. */
+    async dueJobs(now: number, limit: number): Promise<Job[]> {
+      return db.jobs.where('notBefore').belowOrEqual(now).filter((j) => !j.failed).limit(limit).toArray();
+    },
+
+    /** When the next job not given up on is due, if any. */
+    async nextJobTime(): Promise<number | undefined> {
+      const next = await db.jobs.orderBy('notBefore').filter((j) => !j.failed).first();
+      return next?.notBefore;
+    },
+
+    /** A job done (the backup written; a paper gone, or complete already). */
+    async finishJob(id: string): Promise<void> {
+      await db.jobs.delete(id);
+    },
+
+    /** A failed attempt: tried again at `retryAt`, or given up on (`retryAt` undefined), saying why. */
+    async failJob(id: string, error: string, retryAt: number | undefined): Promise<void> {
+      await db.transaction('rw', db.jobs, async () => {
+        const job = await db.jobs.get(id);
+        if (!job) return;
+        const next: Job = { ...job, attempts: job.attempts + 1, lastError: error };
+        if (retryAt === undefined) next.failed = true;
+        else next.notBefore = retryAt;
+        await db.jobs.put(next);
+      });
+    },
+
+    async getJob(id: string): Promise<Job | undefined> {
+      return db.jobs.get(id);
+    },
+
+    /** Every job, for the library page (waiting and given up on). */
+    async listJobs(): Promise<Job[]> {
+      return db.jobs.toArray();
     },
 
     /** Every tag in use, sorted, for autocomplete. */
@@ -150,7 +219,8 @@ export function createRepository(db: PaperdexDb) {
         const snapshot = await db.searchIndex.get('snapshot');
         const deltaSeq = snapshot?.deltaSeq ?? 0;
         const log = (await db.searchLog.where('seq').above(deltaSeq).toArray()) as Required<SearchLogEntry>[];
-        const [newest] = (await db.papers.orderBy('updatedAt').reverse().limit(1).keys()) as number[];
+        // Numbers only: a record holding a string there (not sound) would sort after every number.
+        const [newest] = (await db.papers.where('updatedAt').below(Infinity).reverse().limit(1).keys()) as number[];
         return {
           snapshot: snapshot?.snapshot ?? null,
           deltaSeq,
@@ -177,9 +247,10 @@ export function createRepository(db: PaperdexDb) {
      */
     async libraryFingerprint(): Promise<{ fingerprint: number; count: number; seq: number }> {
       return db.transaction('r', db.papers, db.searchLog, async () => {
-        const updatedAts = (await db.papers.orderBy('updatedAt').keys()) as number[];
+        const updatedAts = await db.papers.orderBy('updatedAt').keys();
         const last = await db.searchLog.orderBy('seq').last();
-        return { fingerprint: libraryFingerprint(updatedAts), count: updatedAts.length, seq: last?.seq ?? 0 };
+        // Every record counts, even one without an updatedAt the index could hold.
+        return { fingerprint: libraryFingerprint(updatedAts), count: await db.papers.count(), seq: last?.seq ?? 0 };
       });
     },
 

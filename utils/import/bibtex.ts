@@ -78,7 +78,7 @@ export function readBibtex(name: string, text: string, now: number, progress?: P
     progress?.(Math.min(1, (start + BATCH) / pieces.length));
   }
   if (!entries) throw new ImportError(`${name} has no BibTeX entry Paperdex can read. Nothing was imported.`);
-  return { format: 'bibtex', records, invalid };
+  return { format: 'bibtex', records, invalid, lenient: [] };
 }
 
 const lineCount = (text: string) => text.split('\n').length - 1;

@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { fromCsvCell, LIST_SEPARATOR } from '../export/csv';
 import { describeIssue, paperRecordSchema, type Paper } from '../paper/schema';
 import { absUrl, paperIdFor, pdfUrl } from '../paper/urls';
-import { ImportError, type ImportFile, type ImportProblem, type Progress } from './types';
+import { repairRecord } from '../paper/repair';
+import { fixTally, ImportError, type ImportFile, type ImportProblem, type Progress } from './types';
 
 /** A Paperdex CSV export: one column per record field (see utils/export/csv.ts). */
 export function readCsv(name: string, text: string, now: number, progress?: Progress): ImportFile {
@@ -11,6 +12,7 @@ export function readCsv(name: string, text: string, now: number, progress?: Prog
   if (missing.length) throw new ImportError(`${name} has no ${missing.join(' or ')} column: it is not a Paperdex CSV. Nothing was imported.`);
   const records: Paper[] = [];
   const invalid: ImportProblem[] = [];
+  const lenient = fixTally();
   const fatal = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'UndetectableDelimiter');
   if (fatal) throw new ImportError(`${name} is not well-formed CSV (${fatal.message} near row ${(fatal.row ?? 0) + 2}). Nothing was imported.`);
   parsed.data.forEach((raw, i) => {
@@ -18,7 +20,7 @@ export function readCsv(name: string, text: string, now: number, progress?: Prog
     const row = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? fromCsvCell(v) : v])) as Record<string, string>;
     const list = (value: string | undefined) =>
       (value ?? '').split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
-    const time = (value: string | undefined) => (value ? Date.parse(value) : now);
+    const time = (value: string | undefined) => (value ? value : now);
     const arxivId = row.arxivId ?? '';
     const candidate = {
       id: row.id || paperIdFor(arxivId),
@@ -43,10 +45,13 @@ export function readCsv(name: string, text: string, now: number, progress?: Prog
       savedAt: time(row.savedAt),
       updatedAt: time(row.updatedAt),
     };
-    const result = paperRecordSchema.safeParse(candidate);
+    const { value, fixes } = repairRecord(candidate);
+    const result = paperRecordSchema.safeParse(value);
+    // CSV writes times as text and lists joined: reading them so is the format, not lenience.
+    if (result.success) lenient.add(fixes.filter((f) => f !== 'date-text-as-time'));
     if (result.success) records.push(result.data);
     else invalid.push({ where, reason: describeIssue(result.error) });
     if (i % 1000 === 999) progress?.(i / parsed.data.length);
   });
-  return { format: 'csv', records, invalid };
+  return { format: 'csv', records, invalid, lenient: lenient.list() };
 }

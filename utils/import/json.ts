@@ -1,6 +1,7 @@
 import { BACKUP_FORMAT } from '../export/json';
 import { describeIssue, paperRecordSchema, type Paper } from '../paper/schema';
-import { ImportError, type ImportFile, type ImportProblem, type Progress } from './types';
+import { repairRecord } from '../paper/repair';
+import { fixTally, ImportError, type ImportFile, type ImportProblem, type Progress } from './types';
 
 /** A Paperdex JSON backup, this format version or any later one; every record validated. */
 export function readJson(name: string, text: string, progress?: Progress): ImportFile {
@@ -19,13 +20,16 @@ export function readJson(name: string, text: string, progress?: Progress): Impor
   }
   const records: Paper[] = [];
   const invalid: ImportProblem[] = [];
+  const lenient = fixTally();
   const papers = backup.papers;
   papers.forEach((raw, i) => {
-    const parsed = paperRecordSchema.safeParse(raw);
+    const { value, fixes } = repairRecord(raw);
+    const parsed = paperRecordSchema.safeParse(value);
+    if (parsed.success) lenient.add(fixes);
     const label = `entry ${i + 1}${typeof (raw as { id?: unknown })?.id === 'string' ? ` (${(raw as { id: string }).id})` : ''}`;
     if (parsed.success) records.push(parsed.data);
     else invalid.push({ where: label, reason: describeIssue(parsed.error) });
     if (i % 1000 === 999) progress?.(i / papers.length);
   });
-  return { format: 'json', records, invalid };
+  return { format: 'json', records, invalid, lenient: lenient.list() };
 }

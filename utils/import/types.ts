@@ -1,3 +1,4 @@
+import type { Fix } from '../paper/repair';
 import type { Paper } from '../paper/schema';
 
 /** What every import reader returns, and how it refuses a file. */
@@ -17,6 +18,17 @@ export interface ImportFile {
   format: ImportFormat;
   records: Paper[];
   invalid: ImportProblem[];
+  /** Where the reader was lenient (the meaning was clear), and for how many entries. */
+  lenient: { fix: Fix; count: number }[];
+}
+
+/** Counts the fixes of each entry read, for `ImportFile.lenient`. */
+export function fixTally(): { add(fixes: readonly Fix[]): void; list(): ImportFile['lenient'] } {
+  const counts = new Map<Fix, number>();
+  return {
+    add: (fixes) => fixes.forEach((f) => counts.set(f, (counts.get(f) ?? 0) + 1)),
+    list: () => [...counts].map(([fix, count]) => ({ fix, count })),
+  };
 }
 
 /** Told how far reading a file has got, from 0 to 1. */

@@ -1,10 +1,27 @@
 import type { MergePlan } from '../paper/merge';
 import type { Result } from '../result';
-import type { ImportProblem } from './types';
+import type { Fix } from '../paper/repair';
+import type { ImportFile, ImportProblem } from './types';
 
 /** Messages between the library page and its import worker (entrypoints/library/import-worker.ts). */
 
-export type ImportRequest = { type: 'read'; file: File; now: number } | { type: 'commit' };
+export type ImportRequest =
+  | { type: 'read'; file: File; now: number }
+  | { type: 'commit' }
+  /** Every stored record checked against the record format (the library page's health check). */
+  | { type: 'check' }
+  /** Records that need attention put in the record format where their meaning is clear. */
+  | { type: 'repair'; ids: string[] };
+
+/** A stored record that does not validate, what is wrong, and whether it can be repaired. */
+export interface RecordProblem {
+  id: string;
+  /** Its title, when it has one to show. */
+  title?: string;
+  problem: string;
+  /** What a repair would change; empty when it cannot be repaired. */
+  fixes: Fix[];
+}
 
 /** What an import will do, shown before anything is written (the records stay in the worker). */
 export interface ImportPreviewData {
@@ -14,6 +31,9 @@ export interface ImportPreviewData {
   unchanged: number;
   changes: MergePlan['changes'];
   invalid: ImportProblem[];
+  lenient: ImportFile['lenient'];
+  /** The file's size: what the import needs of the browser's storage, roughly. */
+  bytes: number;
 }
 
 export type ImportUpdate =
@@ -21,4 +41,6 @@ export type ImportUpdate =
   | { type: 'preview'; preview: ImportPreviewData }
   | { type: 'failed'; message: string }
   | { type: 'written'; written: { ids: string[]; bulk: boolean } }
-  | { type: 'done'; result: Result<{ added: number; updated: number }> };
+  | { type: 'done'; result: Result<{ added: number; updated: number }> }
+  | { type: 'checked'; problems: RecordProblem[] }
+  | { type: 'repaired'; result: Result<number> };

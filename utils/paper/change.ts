@@ -19,8 +19,8 @@ export function applyChange(paper: Paper, change: PaperChange): Paper {
   if (change.tags) next.tags = normalizeTags(change.tags);
   if (change.addTags) next.tags = normalizeTags([...next.tags, ...change.addTags]);
   if (change.removeTags) {
-    const gone = new Set(normalizeTags(change.removeTags));
-    next.tags = next.tags.filter((t) => !gone.has(t));
+    const gone = new Set(normalizeTags(change.removeTags).map((t) => t.toLowerCase()));
+    next.tags = next.tags.filter((t) => !gone.has(t.toLowerCase()));
   }
   if (change.notes !== undefined) next.notes = change.notes;
   if (change.readingStatus === null) delete next.readingStatus;

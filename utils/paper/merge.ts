@@ -1,5 +1,6 @@
 import { dateFromId } from './dates';
 import type { Paper, PaperMetadata, PaperUpdate, SeenPaper } from './schema';
+import { normalizeTags } from './tags';
 import { absUrl, paperIdFor, pdfUrl } from './urls';
 
 /**
@@ -24,6 +25,17 @@ export function lacksEssentials(seen: SeenPaper): boolean {
 /** Whether anything about the paper is still unknown, so the background asks arXiv first. */
 export function needsLookup(seen: SeenPaper): boolean {
   return lacksEssentials(seen) || seen.version === undefined || !seen.categories?.length || !seen.updated;
+}
+
+/** Whether a stored record still lacks what arXiv can add: its essentials, exact dates, or categories (a save from Hugging Face). */
+export function owesCompletion(paper: Pick<Paper, 'incomplete' | 'categories'>): boolean {
+  return Boolean(paper.incomplete) || !paper.categories.length;
+}
+
+/** What a stored record says about the paper, as a page would show it. */
+export function recordAsSeen(paper: Paper): SeenPaper {
+  const { arxivId, version, title, authors, abstract, published, updated, categories, doi, journalRef, withdrawn } = paper;
+  return { arxivId, version, title, authors, abstract, published, updated, categories, ...(doi ? { doi } : {}), ...(journalRef ? { journalRef } : {}), ...(withdrawn ? { withdrawn } : {}) };
 }
 
 export type Completed = { ok: true; paper: PaperMetadata } | { ok: false };
@@ -199,7 +211,7 @@ export function mergeImported(existing: Paper, incoming: Paper, now: number): Pa
   const status = existing.readingStatus ?? incoming.readingStatus;
   return withUserFields(mergeMetadata(metadataOf(existing), metadataOf(incoming), 'stored'), existing, {
     sources: [...new Set([...existing.sources, ...incoming.sources])],
-    tags: [...new Set([...existing.tags, ...incoming.tags])],
+    tags: normalizeTags([...existing.tags, ...incoming.tags]),
     notes,
     ...(status ? { readingStatus: status } : {}),
     savedAt: Math.min(existing.savedAt, incoming.savedAt),

@@ -1,9 +1,10 @@
 import type { Repository } from '../db/repository';
+import { isSound, timeOf } from '../paper/check';
 import type { Paper } from '../paper/schema';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
 import { Ranker } from './rank';
 import { queryWords } from './text';
-import { WordIndex, type IndexSnapshot, type RankText } from './word-index';
+import { hiddenEntry, WordIndex, type IndexablePaper, type IndexSnapshot, type RankText } from './word-index';
 
 /** How many of the word index's best matches Fuse.js ranks. */
 export const CANDIDATES = 50;
@@ -107,7 +108,7 @@ export class SearchEngine {
   /** Builds the index from the whole library (first run, after an upgrade or an outside write). */
   async rebuild(): Promise<void> {
     const { papers, seq } = await this.repo.snapshotLibrary();
-    const snapshot = WordIndex.buildSnapshot(papers);
+    const snapshot = WordIndex.buildSnapshot(papers.map(indexable));
     this.index = WordIndex.fromSnapshot(snapshot);
     this.appliedSeq = seq;
     this.records.clear();
@@ -137,9 +138,9 @@ export class SearchEngine {
     ids.forEach((id, i) => {
       const paper = papers[i];
       // The cache holds the record as it is now, so a row shows the change without a blank.
-      if (paper && this.records.has(id)) this.records.set(id, paper);
+      if (paper && isSound(paper) && this.records.has(id)) this.records.set(id, paper);
       else this.records.delete(id);
-      if (paper) this.index.upsert(paper);
+      if (paper) this.index.upsert(indexable(paper));
       else this.index.remove(id);
     });
     this.appliedSeq = Math.max(this.appliedSeq, ...log.map((e) => e.seq));
@@ -179,9 +180,11 @@ export class SearchEngine {
       const cached = this.records.get(id);
       if (cached) result.set(id, cached);
     }
-    for (const paper of found) if (paper) result.set(paper.id, paper);
-    if (this.records.size + found.length > RECORD_CACHE) this.records.clear();
-    for (const paper of found) if (paper) this.records.set(paper.id, paper);
+    // A record the UI cannot show is never handed to it (the library page lists it apart).
+    const sound = found.filter((paper): paper is Paper => paper !== undefined && isSound(paper));
+    for (const paper of sound) result.set(paper.id, paper);
+    if (this.records.size + sound.length > RECORD_CACHE) this.records.clear();
+    for (const paper of sound) this.records.set(paper.id, paper);
     return ids.map((id) => result.get(id)).filter((p): p is Paper => p !== undefined);
   }
 
@@ -249,4 +252,11 @@ function phraseWeight(paper: Paper, phrase: string[]): number {
 
 function containsPhrase(paper: Paper, phrase: string[]): boolean {
   return phraseWeight(paper, phrase) > 0;
+}
+
+/** What the index takes of a stored record: the record, or only its place when it is not sound. */
+function indexable(paper: Paper): IndexablePaper {
+  if (isSound(paper)) return paper;
+  const raw = paper as unknown as Record<string, unknown>;
+  return hiddenEntry(String(raw.id), timeOf(raw.savedAt), timeOf(raw.updatedAt));
 }

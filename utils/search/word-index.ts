@@ -38,6 +38,8 @@ const MAX_EXPANSIONS = 128;
 /** A one- or two-letter prefix stands for thousands of words: keep only the commonest. */
 const MAX_SHORT_PREFIX_EXPANSIONS = 16;
 const SOURCE_BITS: Record<PaperSource, number> = { arxiv: 1, huggingface: 2 };
+/** A record search keeps a place for (the library counts it) but never lists: it is not sound. */
+const HIDDEN = 128;
 
 export const INDEX_FORMAT = 2;
 
@@ -81,11 +83,19 @@ function packText(p: IndexablePaper): string {
   return [p.title, p.authors.join(', '), p.tags.join(', '), p.notes].map((f) => f.replace(SEPARATORS, ' ')).join(FIELD_SEPARATOR);
 }
 
-/** What the index reads of a paper. */
+/** What the index reads of a paper; `hidden` keeps it out of every result. */
 export type IndexablePaper = Pick<
   Paper,
   'id' | 'title' | 'authors' | 'tags' | 'abstract' | 'notes' | 'published' | 'sources' | 'savedAt' | 'updatedAt'
->;
+> & { hidden?: boolean };
+
+/**
+ * What the index keeps of a stored record it cannot read (isSound is false): its place, so that
+ * the library's count and fingerprint still agree with the index, and nothing to search or list.
+ */
+export function hiddenEntry(id: string, savedAt: number, updatedAt: number): IndexablePaper {
+  return { id, title: '', authors: [], tags: [], abstract: '', notes: '', published: '', sources: [], savedAt, updatedAt, hidden: true };
+}
 
 export interface Expansion {
   term: string;
@@ -206,7 +216,7 @@ export class WordIndex {
     this.savedAt.push(paper.savedAt);
     this.updatedAt.push(paper.updatedAt);
     this.years.push(Number(paper.published.slice(0, 4)) || 0);
-    this.sources.push(paper.sources.reduce((bits, s) => bits | (SOURCE_BITS[s] ?? 0), 0));
+    this.sources.push(paper.hidden ? HIDDEN : paper.sources.reduce((bits, s) => bits | (SOURCE_BITS[s] ?? 0), 0));
     this.texts.push(packText(paper));
     this.alive.push(1);
     this.docOf.set(paper.id, d);
@@ -399,7 +409,7 @@ export class WordIndex {
   private recencyOrder(): Int32Array {
     if (!this.recencyDocs) {
       const docs: number[] = [];
-      for (let d = 0; d < this.ids.length; d++) if (this.alive[d]) docs.push(d);
+      for (let d = 0; d < this.ids.length; d++) if (this.alive[d] && !(this.sources[d]! & HIDDEN)) docs.push(d);
       docs.sort((a, b) => this.savedAt[a]! - this.savedAt[b]! || a - b);
       this.recencyDocs = Int32Array.from(docs);
       this.recency = new Float64Array(this.ids.length);
@@ -627,9 +637,10 @@ function emptySnapshot(): IndexSnapshot {
  * seeing it changes it, as does a restore of an older version: cheap to read from the
  * `updatedAt` index, and compared on every open.
  */
-export function libraryFingerprint(updatedAts: Iterable<number>): number {
+export function libraryFingerprint(updatedAts: Iterable<unknown>): number {
   let sum = 0;
-  for (const t of updatedAts) sum += t % 2147483647;
+  // A record that holds no number here (not sound) counts as none on both sides.
+  for (const t of updatedAts) if (typeof t === 'number' && Number.isFinite(t)) sum += t % 2147483647;
   return sum;
 }
 

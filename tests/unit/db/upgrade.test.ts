@@ -5,6 +5,7 @@ import { mergePaper } from '@/utils/paper/merge';
 import { paperInput } from '../paper-factory';
 
 const NAME = 'paperdex-upgrade';
+const LATEST = 4;
 
 afterEach(async () => {
   await Dexie.delete(NAME);
@@ -20,7 +21,7 @@ describe('schema upgrades', () => {
 
     const db = openDatabase(NAME);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST);
     expect(await db.papers.orderBy('savedAt').toArray()).toEqual(stored);
     expect((await db.papers.orderBy('updatedAt').last())?.id).toBe('arxiv:hep-th/9901001');
     expect(await db.searchIndex.count()).toBe(0);
@@ -41,10 +42,34 @@ describe('schema upgrades', () => {
 
     const db = openDatabase(NAME);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST);
     expect(await db.papers.orderBy('savedAt').toArray()).toEqual(stored);
     expect(await db.papers.orderBy('published').primaryKeys()).toEqual(['arxiv:hep-th/9901001', 'arxiv:1810.05270']);
     expect(await db.searchLog.count()).toBe(2);
+    db.close();
+  });
+
+  it('v3 → v4 keeps every paper and its search tables, and adds the job queue', async () => {
+    const v3 = new Dexie(NAME);
+    v3.version(3).stores({ papers: 'id, savedAt, updatedAt, published, *tags', searchIndex: 'key', searchLog: '++seq' });
+    const stored = [
+      mergePaper(undefined, paperInput(), 10),
+      { ...mergePaper(undefined, paperInput({ arxivId: 'hep-th/9901001' }), 20), tags: ['strings'], notes: 'kept', readingStatus: 'read' as const },
+    ];
+    await v3.table('papers').bulkPut(stored);
+    await v3.table('searchLog').bulkAdd([{ id: stored[0]!.id }]);
+    await v3.table('searchIndex').put({ key: 'meta', deltaSeq: 0 });
+    v3.close();
+
+    const db = openDatabase(NAME);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    expect(await db.papers.orderBy('savedAt').toArray()).toEqual(stored);
+    expect(await db.searchLog.count()).toBe(1);
+    expect(await db.searchIndex.get('meta')).toEqual({ key: 'meta', deltaSeq: 0 });
+    expect(await db.jobs.count()).toBe(0);
+    await db.jobs.put({ id: 'backup', kind: 'backup', notBefore: 5, attempts: 0, createdAt: 0 });
+    expect(await db.jobs.where('notBefore').belowOrEqual(10).primaryKeys()).toEqual(['backup']);
     db.close();
   });
 });

@@ -87,6 +87,41 @@ describe('reading import files', () => {
   });
 });
 
+describe('lenient where the meaning is clear, strict where it is not', () => {
+  it('reads timestamps as days, time text as times, tags in one text or differing only in case, and says which it did', () => {
+    const base = paper({ tags: [] });
+    const file = JSON.stringify({
+      format: 'paperdex',
+      version: 1,
+      papers: [
+        { ...base, published: '2018-10-11T09:30:00Z', tags: ['ML', 'ml', ' to  read', 'To read'] },
+        { ...paper({ arxivId: '1506.03134', id: 'arxiv:1506.03134', url: 'https://arxiv.org/abs/1506.03134', pdfUrl: 'https://arxiv.org/pdf/1506.03134' }), savedAt: '2026-05-22T10:00:00.000Z', tags: 'vision, to cite' },
+        { ...paper({ arxivId: '1409.3215', id: 'arxiv:1409.3215', url: 'https://arxiv.org/abs/1409.3215', pdfUrl: 'https://arxiv.org/pdf/1409.3215' }), published: 'May 2014' },
+      ],
+    });
+    const read = readImportFile('lenient.json', file);
+    expect(read.records.map((r) => [r.id, r.published, r.tags, r.savedAt])).toEqual([
+      ['arxiv:1810.05270', '2018-10-11', ['ML', 'to read'], base.savedAt],
+      ['arxiv:1506.03134', base.published, ['vision', 'to cite'], Date.parse('2026-05-22T10:00:00.000Z')],
+    ]);
+    expect(read.lenient).toEqual(
+      expect.arrayContaining([
+        { fix: 'timestamp-as-day', count: 1 },
+        { fix: 'tags-merged', count: 1 },
+        { fix: 'date-text-as-time', count: 1 },
+        { fix: 'tags-from-text', count: 1 },
+      ]),
+    );
+    // "May 2014" could be the 1st or any day: refused, with why.
+    expect(read.invalid).toEqual([{ where: 'entry 3 (arxiv:1409.3215)', reason: expect.stringMatching(/^published: expected an ISO date/) }]);
+  });
+
+  it('unites tags that differ only in case with the ones you have, in your spelling', () => {
+    const stored = paper({ tags: ['Transformers'] });
+    expect(mergeImported(stored, paper({ tags: ['transformers', 'NLP'] }), 5000).tags).toEqual(['Transformers', 'NLP']);
+  });
+});
+
 describe('planning an import', () => {
   it('counts new papers, updates and unchanged ones', () => {
     const stored = new Map([

@@ -93,6 +93,24 @@ describe('search engine over IndexedDB', () => {
     expect((await lagging.search('pruning')).ids).toEqual(['arxiv:1810.05270']);
   });
 
+  it('keeps a record that no longer validates out of search, and still opens from its stored index', async () => {
+    await repo.savePaper(pointer, 1);
+    await repo.savePaper(pruning, 2);
+    // A hand-edited record, restored: authors as one text, a date in words.
+    const broken = { ...(await repo.getPaper('arxiv:1506.03134'))!, id: 'arxiv:1409.3215', arxivId: '1409.3215', authors: 'I. Sutskever', published: 'Sept 2014', title: 'Quokka Translation' };
+    await db.papers.put(broken as never);
+    await db.searchLog.add({ id: broken.id });
+    const engine = await SearchEngine.open(repo);
+    expect((await engine.search('')).ids).toEqual(['arxiv:1810.05270', 'arxiv:1506.03134']);
+    expect((await engine.search('quokka')).ids).toEqual([]);
+    expect(await engine.papers(['arxiv:1409.3215', 'arxiv:1506.03134'])).toMatchObject([{ id: 'arxiv:1506.03134' }]);
+    // The index counts it: a second open finds the index current, with no rebuild.
+    expect(await engine.verify()).toBe(false);
+    const again = await SearchEngine.open(repo);
+    expect(await again.verify()).toBe(false);
+    expect((await again.search('')).total).toBe(2);
+  });
+
   it('rebuilds an index it cannot read', async () => {
     await repo.savePaper(pointer, 1);
     await db.searchIndex.bulkPut([

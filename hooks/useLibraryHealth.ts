@@ -1,0 +1,137 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { repository } from '@/utils/db/repository';
+import { libraryToJson } from '@/utils/export/json';
+import type { ImportRequest, ImportUpdate, RecordProblem } from '@/utils/import/worker-protocol';
+import { completeJob } from '@/utils/jobs/job';
+import { sendMessage } from '@/utils/messaging';
+import type { Paper } from '@/utils/paper/schema';
+import { downloadText } from './useExport';
+import type { Notices } from './useNotice';
+
+export interface StorageState {
+  /** Bytes the extension's storage holds, and may hold (the browser's estimate). */
+  usage: number;
+  quota: number;
+  /** Whether the browser made the storage persistent (persist() granted). */
+  persisted: boolean;
+  /**
+   * Whether the extension holds `unlimitedStorage`, which exempts its storage from quota and
+   * from eviction in Chrome (Chrome grants extension pages no persist()).
+   */
+  unlimited: boolean;
+}
+
+export interface FailedJob {
+  id: string;
+  paperId?: string;
+  title?: string;
+  error: string;
+}
+
+export interface LibraryHealth {
+  storage: StorageState | null;
+  /** Papers waiting for arXiv (or Hugging Face) to complete them. */
+  waiting: number;
+  /** Jobs given up on, with why. */
+  failed: FailedJob[];
+  /** Stored records that do not validate; null until checked. */
+  problems: RecordProblem[] | null;
+  retry(job: FailedJob): void;
+  repair(ids: string[]): void;
+  exportRecords(ids: string[]): void;
+}
+
+/** Tells the background there is work to resume; a background that does not answer resumes when it starts. */
+const resume = () => void sendMessage('resume', undefined).catch(() => undefined);
+
+/**
+ * The state of the library as a store: storage used and whether it is persistent (asked for on
+ * open: `unlimitedStorage` exempts the extension from quota, persistence from eviction), the
+ * background work it is owed, and records that no longer validate (checked in the library
+ * worker, which has the record's schema).
+ */
+export function useLibraryHealth(startWorker: () => Worker, notices: Notices): LibraryHealth {
+  const [storage, setStorage] = useState<StorageState | null>(null);
+  const [problems, setProblems] = useState<RecordProblem[] | null>(null);
+  const lastChange = useLiveQuery(() => repository.lastChangeSeq(), [], 0);
+
+  useEffect(() => {
+    resume();
+    void navigator.storage
+      ?.persist?.()
+      .catch(() => false)
+      .then(() => undefined);
+  }, []);
+
+  // Storage and the health check follow the library (a second after it settles).
+  useEffect(() => {
+    let live = true;
+    let worker: Worker | undefined;
+    const timer = setTimeout(() => {
+      void Promise.all([navigator.storage?.estimate?.(), navigator.storage?.persisted?.(), browser.permissions.contains({ permissions: ['unlimitedStorage'] })]).then(
+        ([estimate, persisted, unlimited]) =>
+          live && setStorage({ usage: estimate?.usage ?? 0, quota: estimate?.quota ?? 0, persisted: Boolean(persisted), unlimited }),
+        () => undefined,
+      );
+      const checker = startWorker();
+      worker = checker;
+      checker.addEventListener('message', (event: MessageEvent<ImportUpdate>) => {
+        if (event.data.type !== 'checked') return;
+        if (live) setProblems(event.data.problems);
+        checker.terminate();
+      });
+      checker.postMessage({ type: 'check' } satisfies ImportRequest);
+    }, 1000);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      worker?.terminate();
+    };
+  }, [lastChange, startWorker]);
+
+  const jobs = useLiveQuery(async () => {
+    const all = await repository.listJobs();
+    const failed = all.filter((j) => j.failed);
+    const papers = await repository.getPapers(failed.map((j) => j.paperId ?? ''));
+    return {
+      waiting: all.filter((j) => j.kind === 'complete' && !j.failed).length,
+      failed: failed.map((j, i): FailedJob => ({ id: j.id, paperId: j.paperId, title: papers[i]?.title, error: j.lastError ?? 'unknown error' })),
+    };
+  }, []);
+
+  const retry = useCallback(
+    (job: FailedJob) => {
+      if (!job.paperId) return;
+      void repository
+        .enqueueJobs([completeJob(job.paperId, Date.now())])
+        .then(resume, (e: unknown) => notices.show('error', `The retry could not be written down (${String(e)}).`));
+    },
+    [notices],
+  );
+
+  const repair = useCallback(
+    (ids: string[]) => {
+      const worker = startWorker();
+      worker.addEventListener('message', (event: MessageEvent<ImportUpdate>) => {
+        const update = event.data;
+        if (update.type === 'written') void sendMessage('libraryWritten', update.written).catch(() => undefined);
+        if (update.type !== 'repaired') return;
+        notices.report(update.result, (n) => `Repaired ${n} ${n === 1 ? 'record' : 'records'}.`);
+        worker.terminate();
+      });
+      worker.postMessage({ type: 'repair', ids } satisfies ImportRequest);
+    },
+    [notices, startWorker],
+  );
+
+  const exportRecords = useCallback((ids: string[]) => {
+    void repository.getPapers(ids).then((records) => {
+      const stored = records.filter((r): r is Paper => r !== undefined);
+      downloadText(libraryToJson(stored), `paperdex-records-to-repair.json`, 'application/json');
+    });
+  }, []);
+
+  return { storage, waiting: jobs?.waiting ?? 0, failed: jobs?.failed ?? [], problems, retry, repair, exportRecords };
+}
