@@ -44,6 +44,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Build and CI scripts run in Node.
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks, 'import-x': importX },
@@ -115,7 +120,7 @@ export default tseslint.config(
   },
   {
     // Playwright fixtures take an (empty) object pattern as their first argument.
-    files: ['tests/e2e/**'],
+    files: ['tests/e2e/**', 'tests/firefox/**'],
     rules: { 'no-empty-pattern': 'off', 'react-hooks/rules-of-hooks': 'off' },
   },
 );

@@ -5,7 +5,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Paperdex',
     description:
       'Save arXiv and Hugging Face papers with their abstracts to a local library, find them with typo-tolerant search, export BibTeX.',
@@ -16,13 +16,15 @@ export default defineConfig({
     // settings, and the alarm that wakes the worker for work it owes; unlimitedStorage: the
     // library is the user's data, not a cache: without it Chrome counts it against the shared
     // quota and may evict it under memory or disk pressure.
-    permissions: ['contextMenus', 'notifications', 'activeTab', 'downloads', 'alarms', 'storage', 'unlimitedStorage', 'offscreen'],
+    // offscreen is Chrome's alone: Firefox has none, and its background page makes the file itself.
+    permissions: ['contextMenus', 'notifications', 'activeTab', 'downloads', 'alarms', 'storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: HOST_PERMISSIONS,
     // Type "pd" and a space in the address bar to search the library.
     omnibox: { keyword: 'pd' },
     commands: {
       // Ctrl+Shift+S is Zotero Connector's: Paperdex stays off it.
-      _execute_action: {
+      // MV2 (Firefox) opens the toolbar popup with _execute_browser_action, MV3 with _execute_action.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+P' },
         description: 'Open the Paperdex search',
       },
@@ -31,5 +33,18 @@ export default defineConfig({
         description: 'Save the paper in this tab (abstract page, PDF, HTML view, Hugging Face)',
       },
     },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          // A fixed id: AMO needs one, and storage and the moz-extension:// origin stay the same across updates.
+          id: 'paperdex@paperdex.app',
+          // The Firefox tested (Debian's firefox-esr); data_collection_permissions is read from 140 on.
+          strict_min_version: '140.0',
+          // Paperdex collects nothing: the library stays on the user's machine.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
 });

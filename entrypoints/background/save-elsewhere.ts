@@ -25,7 +25,8 @@ export function registerSaveElsewhere(savePaper: SavePaper): void {
       targetUrlPatterns: PAPER_LINK_PATTERNS,
     });
     // The toolbar button's own menu.
-    browser.contextMenus.create({ id: LIBRARY_MENU_ID, title: 'Open library', contexts: ['action'] });
+    // MV2 (Firefox) calls the toolbar button's menu 'browser_action'; MV3 'action'.
+    browser.contextMenus.create({ id: LIBRARY_MENU_ID, title: 'Open library', contexts: [import.meta.env.MANIFEST_VERSION === 2 ? 'browser_action' : 'action'] });
   });
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId === MENU_ID) void saveAddress(savePaper, info.linkUrl);

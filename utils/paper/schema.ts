@@ -12,6 +12,10 @@ import { READING_STATUSES, SOURCES } from './vocabulary';
  * Content scripts import only types from here (erased when built), so they never bundle zod.
  */
 
+// Extension pages and the service worker forbid eval (CSP): zod's compiled parsers cannot run
+// there, so it is told so up front instead of probing with `Function("")`.
+z.config({ jitless: true });
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)');
 const nonEmpty = z.string().trim().min(1);
 
