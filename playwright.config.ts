@@ -13,7 +13,7 @@ export default defineConfig({
   use: { trace: 'retain-on-failure' },
   projects: [
     // Debian's Chromium, through Playwright (tests/e2e/fixtures.ts).
-    { name: 'chromium', testDir: 'tests/e2e' },
+    { name: 'chromium', testDir: 'tests/e2e', snapshotPathTemplate: '{testDir}/__screenshots__/{arg}{ext}' },
     // Debian's firefox-esr, through puppeteer-core over WebDriver BiDi (tests/firefox/fixtures.ts):
     // a Firefox starts in 6-9 s, and a test may start two.
     { name: 'firefox', testDir: 'tests/firefox', timeout: 90_000 },

@@ -15,19 +15,22 @@ interface Props {
   preloaded?: readonly Paper[];
   terms: ReadonlySet<string>;
   selected: number;
+  /** The user is choosing among the rows: the selected one shows its actions. */
+  engaged: boolean;
   revision: number;
   onSelect(index: number): void;
   onOpen(paper: Paper, event: MouseEvent): void;
   onRemove(paper: Paper): void;
   onChange(paper: Paper, change: PaperChange): void;
   onCopy(paper: Paper, as: 'bibtex' | 'markdown'): void;
+  onOpenPdf(paper: Paper): void;
   knownTags: readonly string[];
   /** A line after the last row (e.g. that only the best matches are listed). */
   footer?: string;
 }
 
 /** The results, virtualised: only the rows on screen (and a few more) are in the DOM. */
-export function ResultList({ engine, resultKey, ids, preloaded, terms, selected, revision, onSelect, onOpen, onRemove, onChange, onCopy, knownTags, footer }: Props) {
+export function ResultList({ engine, resultKey, ids, preloaded, terms, selected, engaged, revision, onSelect, onOpen, onRemove, onChange, onCopy, onOpenPdf, knownTags, footer }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
   const virtualizer = useVirtualizer({
@@ -66,6 +69,7 @@ export function ResultList({ engine, resultKey, ids, preloaded, terms, selected,
               paper={loaded.get(id) ?? preloaded?.find((p) => p.id === id)}
               terms={terms}
               selected={item.index === selected}
+              engaged={engaged}
               position={item.index}
               total={ids.length}
               measure={virtualizer.measureElement}
@@ -74,6 +78,7 @@ export function ResultList({ engine, resultKey, ids, preloaded, terms, selected,
               onRemove={onRemove}
               onChange={onChange}
               onCopy={onCopy}
+              onOpenPdf={onOpenPdf}
               knownTags={knownTags}
               onSelect={() => onSelect(item.index)}
             />

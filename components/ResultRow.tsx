@@ -2,34 +2,38 @@ import { memo, type CSSProperties, type MouseEvent } from 'react';
 import type { PaperChange } from '@/utils/paper/change';
 import { paperYear, shortAuthors } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
+import { READING_STATUS_LABELS } from '@/utils/paper/vocabulary';
 import { highlight, snippet } from '@/utils/search/highlight';
 import { Highlighted } from './Highlighted';
-import { StatusSelect } from './library/StatusSelect';
-import { TagEditor } from './library/TagEditor';
+import { RowActions } from './RowActions';
 
 interface Props {
   id: string;
   paper: Paper | undefined;
   terms: ReadonlySet<string>;
   selected: boolean;
+  /** The user has chosen a row (arrows, pointer, focus): the selected row shows its actions. */
+  engaged: boolean;
   position: number;
   total: number;
   style: CSSProperties;
   onOpen(paper: Paper, event: MouseEvent): void;
-  onRemove(paper: Paper): void;
-  /** Tags and reading status, edited in place on the selected row. */
   onChange(paper: Paper, change: PaperChange): void;
   onCopy(paper: Paper, as: 'bibtex' | 'markdown'): void;
+  onOpenPdf(paper: Paper): void;
+  onRemove(paper: Paper): void;
   knownTags: readonly string[];
   onSelect(): void;
   measure(element: HTMLElement | null): void;
 }
 
 /**
- * One search result: the title (opens the abstract page), first authors, year and tags, and a
- * line of the abstract around the best match, matched words highlighted; a Remove action.
+ * One search result: the title (opens the abstract page), first authors and year, reading status
+ * and marks, every tag, and a line of the abstract around the best match, matched words
+ * highlighted. The selected row, once the user is choosing, shows its actions.
  */
-export const ResultRow = memo(function ResultRow({ id, paper, terms, selected, position, total, style, onOpen, onRemove, onChange, onCopy, knownTags, onSelect, measure }: Props) {
+export const ResultRow = memo(function ResultRow(props: Props) {
+  const { id, paper, terms, selected, engaged, position, total, style, onOpen, onSelect, measure } = props;
   const common = {
     ref: measure,
     style,
@@ -39,66 +43,59 @@ export const ResultRow = memo(function ResultRow({ id, paper, terms, selected, p
     'aria-posinset': position + 1,
     'aria-current': selected ? ('true' as const) : undefined,
     className: selected ? 'paper selected' : 'paper',
-    onMouseMove: selected ? undefined : onSelect,
+    onMouseMove: selected && engaged ? undefined : onSelect,
+    onFocus: selected && engaged ? undefined : onSelect,
   };
   if (!paper) {
     return (
       <li {...common} aria-busy="true">
-        <div className="paper-main">
-          <span className="paper-title placeholder">Loading…</span>
-        </div>
+        <span className="paper-title placeholder">Loading…</span>
       </li>
     );
   }
   const abstract = snippet(paper.abstract, terms);
   return (
     <li {...common}>
-      <div className="paper-main">
-        <a className="paper-title" href={paper.url} onClick={(event) => onOpen(paper, event)}>
-          <Highlighted segments={highlight(paper.title, terms)} />
-        </a>
-        <div className="paper-meta">
+      <a className="paper-title" href={paper.url} onClick={(event) => onOpen(paper, event)}>
+        <Highlighted segments={highlight(paper.title, terms)} />
+      </a>
+      <div className="paper-meta">
+        <span className="paper-byline">
           <Highlighted segments={highlight(shortAuthors(paper.authors), terms)} />
           <span> · {paperYear(paper)}</span>
-          {paper.withdrawn && <span className="badge badge-withdrawn">withdrawn</span>}
-          {paper.incomplete && (
-            <span className="badge" title="Saved without its abstract, authors or exact date: save it again to complete it">
-              incomplete
-            </span>
-          )}
+        </span>
+        {paper.readingStatus && <span className="badge badge-status">{READING_STATUS_LABELS[paper.readingStatus]}</span>}
+        {paper.incomplete && (
+          <span className="badge" title="Saved without its abstract, authors or exact date: Paperdex fetches them when arXiv answers">
+            incomplete
+          </span>
+        )}
+        {paper.withdrawn && <span className="badge badge-withdrawn">withdrawn</span>}
+      </div>
+      {paper.tags.length > 0 && (
+        <div className="paper-tags">
           {paper.tags.map((tag) => (
             <span key={tag} className="tag">
-              {tag}
+              <Highlighted segments={highlight(tag, terms)} />
             </span>
           ))}
         </div>
-        {abstract.length > 0 && (
-          <div className="paper-snippet">
-            <Highlighted segments={abstract} />
-          </div>
-        )}
-        {selected && (
-          <div className="paper-actions">
-            <StatusSelect hideLabel value={paper.readingStatus} onChange={(readingStatus) => onChange(paper, { readingStatus })} />
-            <TagEditor compact tags={paper.tags} known={knownTags} onAdd={(addTags) => onChange(paper, { addTags })} onRemove={(tag) => onChange(paper, { removeTags: [tag] })} />
-            <button type="button" className="small-button" onClick={() => onCopy(paper, 'bibtex')}>
-              Copy BibTeX
-            </button>
-            <button type="button" className="small-button" onClick={() => onCopy(paper, 'markdown')}>
-              Copy Markdown
-            </button>
-          </div>
-        )}
-      </div>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Remove"
-        title={`Remove “${paper.title}” from your library`}
-        onClick={() => onRemove(paper)}
-      >
-        ✕
-      </button>
+      )}
+      {abstract.length > 0 && (
+        <div className="paper-snippet">
+          <Highlighted segments={abstract} />
+        </div>
+      )}
+      {selected && engaged && (
+        <RowActions
+          paper={paper}
+          knownTags={props.knownTags}
+          onChange={(change) => props.onChange(paper, change)}
+          onCopy={(as) => props.onCopy(paper, as)}
+          onOpenPdf={() => props.onOpenPdf(paper)}
+          onRemove={() => props.onRemove(paper)}
+        />
+      )}
     </li>
   );
 });

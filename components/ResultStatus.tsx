@@ -16,11 +16,7 @@ export function ResultStatus({ query, count, relaxed, empty }: { query: string; 
         <p>
           <strong>Your library is empty.</strong>
         </p>
-        <p>
-          Click <em>Save to Paperdex</em> beside any paper on arXiv (abstract pages, listings, search) or Hugging Face,
-          right-click a link to a paper, or press Alt+Shift+S on a paper's PDF. Saved papers appear here, searchable by
-          title, authors, abstract, tags and notes.
-        </p>
+        <p>Click Save to Paperdex beside a paper on arXiv or Hugging Face, and find it here by any word you remember.</p>
       </div>
     );
   }

@@ -5,8 +5,19 @@ const SYNTAX: [string, string][] = [
   ['-survey', 'leave out papers with this word'],
   ['author:vinyals', 'by this author'],
   ['tag:to-read', 'with this tag'],
-  ['year:2019  year:>2020  year:2018..2020', 'published in, after, or between'],
-  ['source:hf  source:arxiv', 'saved from Hugging Face or arXiv'],
+  ['status:reading', 'by reading status: to-read, reading, read, none (-status:read: not read yet)'],
+  ['is:incomplete', 'saved without every detail; is:withdrawn, withdrawn'],
+  ['year:>2020', 'published after; year:2019, year:2018..2020 in, between'],
+  ['source:hf', 'saved from Hugging Face; source:arxiv from arXiv'],
+];
+
+/** The keys, in the same two columns: each a list of combinations of keys. */
+const KEYS: [string[][], string][] = [
+  [[['↑'], ['↓']], 'choose a result (it shows its actions)'],
+  [[['Enter']], 'open its abstract page'],
+  [[['Ctrl', 'Enter']], 'open its PDF (⌘+Enter on a Mac)'],
+  [[['Esc']], 'clear the search'],
+  [[['Alt', 'Shift', 'S']], 'on arXiv or Hugging Face: save the paper under the pointer or the focus, or the page'],
 ];
 
 export function SearchHelp({ id }: { id: string }) {
@@ -22,7 +33,26 @@ export function SearchHelp({ id }: { id: string }) {
           </div>
         ))}
       </dl>
-      <p>↑/↓ choose · Enter opens the abstract page · Ctrl/⌘+Enter the PDF · Esc clears</p>
+      <dl className="help-keys" aria-label="Keys">
+        {KEYS.map(([keys, meaning]) => (
+          <div key={meaning}>
+            <dt>
+              {keys.map((combo, i) => (
+                <span key={combo.join('+')}>
+                  {i > 0 && ' '}
+                  {combo.map((key, j) => (
+                    <span key={key}>
+                      {j > 0 && '+'}
+                      <kbd>{key}</kbd>
+                    </span>
+                  ))}
+                </span>
+              ))}
+            </dt>
+            <dd>{meaning}</dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

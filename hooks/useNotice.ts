@@ -1,11 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Result } from '@/utils/result';
-
-export type Notice = { kind: 'error' | 'info'; text: string } | null;
+import type { Toasts } from './useToasts';
 
 export interface Notices {
-  notice: Notice;
   show(kind: 'error' | 'info', text: string): void;
+  /** Takes away the messages on screen (a new attempt starts). */
   clear(): void;
   /**
    * Shows a write's outcome: its failure as an error, or `done`'s text when it succeeded.
@@ -14,19 +13,22 @@ export interface Notices {
   report<T>(result: Result<T>, done?: (value: T) => string | void): T | undefined;
 }
 
-/** The page's one message line: what just happened, or what went wrong. */
-export function useNotice(): Notices {
-  const [notice, setNotice] = useState<Notice>(null);
-  const show = useCallback((kind: 'error' | 'info', text: string) => setNotice({ kind, text }), []);
-  const clear = useCallback(() => setNotice(null), []);
-  const report = useCallback(<T,>(result: Result<T>, done?: (value: T) => string | void): T | undefined => {
-    if (!result.ok) {
-      setNotice({ kind: 'error', text: result.message });
-      return undefined;
-    }
-    const text = done?.(result.value);
-    if (text) setNotice({ kind: 'info', text });
-    return result.value;
-  }, []);
-  return useMemo(() => ({ notice, show, clear, report }), [notice, show, clear, report]);
+/** What just happened, or what went wrong: as toasts, over the page, never moving its layout. */
+export function useNotice(toasts: Toasts): Notices {
+  const { show: toast, dismiss, toasts: shown } = toasts;
+  const show = useCallback((kind: 'error' | 'info', text: string) => void toast(text, { kind }), [toast]);
+  const clear = useCallback(() => shown.forEach((t) => !t.action && dismiss(t.id)), [shown, dismiss]);
+  const report = useCallback(
+    <T,>(result: Result<T>, done?: (value: T) => string | void): T | undefined => {
+      if (!result.ok) {
+        toast(result.message, { kind: 'error' });
+        return undefined;
+      }
+      const text = done?.(result.value);
+      if (text) toast(text);
+      return result.value;
+    },
+    [toast],
+  );
+  return useMemo(() => ({ show, clear, report }), [show, clear, report]);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 export interface Selection {
   /** Ticked papers, in view or not. */
@@ -7,7 +7,7 @@ export interface Selection {
   inView: readonly string[];
   allSelected: boolean;
   /** Ticks or unticks a row; Shift ticks the range from the row ticked last. */
-  toggle(index: number, event: MouseEvent): void;
+  toggle(index: number, event: { shiftKey: boolean }): void;
   toggleAll(): void;
   clear(): void;
 }
@@ -19,7 +19,7 @@ export function useSelection(view: readonly string[]): Selection {
   const anchor = useRef<string | null>(null);
 
   const toggle = useCallback(
-    (index: number, event: MouseEvent) => {
+    (index: number, event: { shiftKey: boolean }) => {
       const id = view[index];
       if (!id) return;
       // Read now: the updater runs later, after the anchor has moved to this row.

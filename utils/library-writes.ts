@@ -31,6 +31,25 @@ export function createLibraryWrites(repository: Repository, tell: (written: { id
       return result;
     },
 
+    /**
+     * Puts back the user's fields (tags, notes, reading status) as they were in `previous` (an
+     * Undo of a bulk edit); the papers' details stay as they are now.
+     */
+    async restoreUserFields(previous: readonly Paper[]): Promise<Result<Paper[]>> {
+      const byId = new Map(previous.map((p) => [p.id, p]));
+      const result = await guardWrite(
+        () =>
+          repository.updateUserFields([...byId.keys()], (p) => {
+            const { tags, notes, readingStatus } = byId.get(p.id)!;
+            const { readingStatus: _now, ...rest } = p;
+            return { ...rest, tags, notes, ...(readingStatus ? { readingStatus } : {}) };
+          }),
+        'nothing was undone',
+      );
+      if (result.ok && result.value.length) void told(result.value.map((p) => p.id), result.value.length > 1);
+      return result;
+    },
+
     /** Deletes papers in one transaction; resolves with them as they were, for Undo. */
     async remove(ids: readonly string[]): Promise<Result<Paper[]>> {
       const result = await guardWrite(() => repository.removePapers(ids, [backupJob(Date.now())]), 'nothing was deleted');

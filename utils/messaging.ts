@@ -24,6 +24,11 @@ export interface ProtocolMap {
   /** Background → content scripts: the new state of papers that changed. */
   libraryChanged(changes: Record<string, PaperStatus>): void;
   /**
+   * Background → the active tab's content script (the save shortcut): save the paper under the
+   * keyboard focus or the pointer; false when there is none, and the tab's address is saved.
+   */
+  saveHere(): boolean;
+  /**
    * An extension page wrote these papers (an edit, a delete, an Undo, an import): the
    * background tells open tabs and, after a bulk change, backs up.
    */

@@ -3,13 +3,15 @@ import type { Selection } from '@/hooks/useSelection';
 import type { PaperChange } from '@/utils/paper/change';
 import { paperCount } from '@/utils/paper/display';
 import { normalizeTags } from '@/utils/paper/tags';
-import { StatusSelect } from './StatusSelect';
+import { StatusMenu } from '../StatusMenu';
 
 interface Props {
   selection: Selection;
   /** How many papers are in view, and whether they are a search's matches. */
   inView: number;
   searching: boolean;
+  /** No paper has every word: these match all but one. */
+  relaxed: boolean;
   knownTags: readonly string[];
   /** Applies a change to the selected papers; resolves once written (or refused). */
   onChange(change: PaperChange, done: string): Promise<unknown>;
@@ -18,7 +20,7 @@ interface Props {
 }
 
 /** Select all, and what can be done to the ticked papers at once: tag, set status, export, delete. */
-export function BulkActions({ selection, inView, searching, knownTags, onChange, onExport, onDelete }: Props) {
+export function BulkActions({ selection, inView, searching, relaxed, knownTags, onChange, onExport, onDelete }: Props) {
   const [draft, setDraft] = useState('');
   const tags = normalizeTags(draft);
   const count = selection.inView.length;
@@ -29,13 +31,33 @@ export function BulkActions({ selection, inView, searching, knownTags, onChange,
         <input type="checkbox" checked={selection.allSelected} disabled={!inView} onChange={selection.toggleAll} /> Select all{' '}
         {searching ? 'matching' : ''} ({paperCount(inView)})
       </label>
-      <span className="count">{count ? `${paperCount(count)} selected` : 'Tick papers (Shift-click for a range) to act on several.'}</span>
+      <span className="count">
+        {count
+          ? `${paperCount(count)} selected`
+          : relaxed
+            ? 'No paper has every word; these match all but one.'
+            : 'Tick papers (Shift-click or Shift+Space for a range) to act on several.'}
+      </span>
       {count > 0 && (
         <>
           <label className="visually-hidden" htmlFor="bulk-tags">
             Tags for the selected papers
           </label>
-          <input id="bulk-tags" list="known-tags" className="tag-input" placeholder="tags…" value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <input
+            id="bulk-tags"
+            list="known-tags"
+            className="tag-input"
+            placeholder="tags…"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter adds the tags typed, as "Add tag" does.
+              if (e.key === 'Enter' && tags.length) {
+                e.preventDefault();
+                tag({ addTags: tags }, 'Tagged {n}.');
+              }
+            }}
+          />
           <datalist id="known-tags">
             {knownTags.slice(0, 200).map((t) => (
               <option key={t} value={t} />
@@ -47,7 +69,7 @@ export function BulkActions({ selection, inView, searching, knownTags, onChange,
           <button type="button" disabled={!tags.length} onClick={() => tag({ removeTags: tags }, 'Untagged {n}.')}>
             Remove tag
           </button>
-          <StatusSelect label="Set status" value={undefined} onChange={(readingStatus) => void onChange({ readingStatus }, 'Status set for {n}.')} />
+          <StatusMenu label="Set status" showValue placeholder="Set status…" value={undefined} onChange={(readingStatus) => void onChange({ readingStatus }, 'Status set for {n}.')} />
           <button type="button" onClick={onExport}>
             Export selection
           </button>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportScope } from '@/utils/export/formats';
 import { paperCount } from '@/utils/paper/display';
+import { Modal } from './Modal';
 
 interface Props {
   counts: { all: number; search: number | null; selection: number };
@@ -19,7 +20,7 @@ export function ExportDialog({ counts, tags, busy, onExport, onClose }: Props) {
   const tagId = useId();
   const n = paperCount;
   return (
-    <section className="dialog" role="dialog" aria-modal="false" aria-labelledby="export-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <Modal labelledBy="export-title" onClose={onClose} className="export-dialog">
       <h2 id="export-title">Export</h2>
       <label htmlFor={formatId}>Format</label>
       <select id={formatId} autoFocus value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
@@ -67,6 +68,6 @@ export function ExportDialog({ counts, tags, busy, onExport, onClose }: Props) {
           Cancel
         </button>
       </div>
-    </section>
+    </Modal>
   );
 }

@@ -1,6 +1,7 @@
 import type { ImportPreviewData } from '@/utils/import/worker-protocol';
 import { FIX_TEXT } from '@/utils/paper/repair';
 import type { Paper } from '@/utils/paper/schema';
+import { Modal } from './Modal';
 import { bytes } from './StorageSection';
 
 interface Props {
@@ -39,7 +40,7 @@ export function ImportPreview({ preview, spaceLeft, busy, onConfirm, onCancel }:
   const writes = preview.additions + preview.updates;
   const n = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
   return (
-    <section className="dialog" role="dialog" aria-modal="false" aria-labelledby="import-title" onKeyDown={(e) => e.key === 'Escape' && !busy && onCancel()}>
+    <Modal labelledBy="import-title" onClose={() => !busy && onCancel()} className="import-dialog">
       <h2 id="import-title">Import {preview.fileName}</h2>
       <ul className="import-summary">
         <li>{n(preview.additions, 'new paper', 'new papers')}</li>
@@ -92,6 +93,6 @@ export function ImportPreview({ preview, spaceLeft, busy, onConfirm, onCancel }:
           Cancel
         </button>
       </div>
-    </section>
+    </Modal>
   );
 }

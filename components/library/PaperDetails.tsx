@@ -3,7 +3,8 @@ import { paperAsBibtex, paperAsMarkdown } from '@/utils/export/clipboard';
 import type { PaperChange } from '@/utils/paper/change';
 import { paperYear } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
-import { StatusSelect } from './StatusSelect';
+import { CloseIcon } from '../icons';
+import { StatusMenu } from '../StatusMenu';
 import { TagEditor } from './TagEditor';
 
 interface Props {
@@ -11,10 +12,11 @@ interface Props {
   knownTags: readonly string[];
   onChange(change: PaperChange): void;
   onCopied(what: string): void;
+  onClose(): void;
 }
 
 /** One paper in full, with its tags, notes (plain text, kept as typed) and reading status. */
-export function PaperDetails({ paper, knownTags, onChange, onCopied }: Props) {
+export function PaperDetails({ paper, knownTags, onChange, onCopied, onClose }: Props) {
   // What is being typed, until it is stored; otherwise the stored notes (which may change elsewhere).
   const [draft, setDraft] = useState<string | null>(null);
   const notes = draft ?? paper.notes;
@@ -49,6 +51,9 @@ export function PaperDetails({ paper, knownTags, onChange, onCopied }: Props) {
   };
   return (
     <section className="details" aria-label="Paper details">
+      <button type="button" className="icon-button details-close" aria-label="Close details" onClick={onClose}>
+        <CloseIcon size={14} />
+      </button>
       <h2 className="details-title">
         <a href={paper.url} target="_blank" rel="noreferrer">
           {paper.title}
@@ -70,7 +75,7 @@ export function PaperDetails({ paper, knownTags, onChange, onCopied }: Props) {
         · <button type="button" className="link-button" onClick={() => copy('BibTeX', paperAsBibtex(paper))}>Copy BibTeX</button> ·{' '}
         <button type="button" className="link-button" onClick={() => copy('Markdown', paperAsMarkdown(paper))}>Copy Markdown</button>
       </p>
-      <StatusSelect value={paper.readingStatus} onChange={(readingStatus) => onChange({ readingStatus })} />
+      <StatusMenu showValue value={paper.readingStatus} onChange={(readingStatus) => onChange({ readingStatus })} />
       <TagEditor tags={paper.tags} known={knownTags} onAdd={(addTags) => onChange({ addTags })} onRemove={(tag) => onChange({ removeTags: [tag] })} />
       <label className="notes-label">
         Notes

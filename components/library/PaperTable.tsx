@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type MouseEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { usePaperRecords } from '@/hooks/usePaperRecords';
 import { paperYear, shortAuthors } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
@@ -12,15 +12,25 @@ interface Props {
   revision: number;
   selected: ReadonlySet<string>;
   focused: string | null;
-  onToggle(index: number, event: MouseEvent): void;
+  /** Ticks or unticks a row (Shift: the range from the last one ticked). */
+  onToggle(index: number, event: { shiftKey: boolean }): void;
   onFocus(id: string): void;
 }
 
-const ROW_HEIGHT = 58;
+const ROW_HEIGHT = 62;
+const PAGE = 10;
 
-/** Every paper of the current view, virtualised so that 50,000 scroll smoothly; fixed-height rows. */
+/**
+ * Every paper of the current view, virtualised so that 50,000 scroll smoothly; fixed-height
+ * rows. One Tab stop for the whole list: arrows move between rows, Space ticks one (Shift+Space
+ * a range), Enter opens its details.
+ */
 export function PaperTable({ engine, ids, revision, selected, focused, onToggle, onFocus }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const current = Math.min(active, Math.max(0, ids.length - 1));
+  /** Set when the keyboard moved: the active row takes the focus once it is rendered. */
+  const moved = useRef(false);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
   const virtualizer = useVirtualizer({
     count: ids.length,
@@ -31,9 +41,39 @@ export function PaperTable({ engine, ids, revision, selected, focused, onToggle,
   });
   const items = virtualizer.getVirtualItems();
   const loaded = usePaperRecords(engine, items.map((item) => ids[item.index]!), revision);
+
+  useEffect(() => {
+    if (!moved.current) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${current}"]`);
+    if (row) {
+      moved.current = false;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if ((event.target as HTMLElement).tagName !== 'LI') return;
+    const last = ids.length - 1;
+    const to = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: last, PageDown: current + PAGE, PageUp: current - PAGE }[event.key];
+    if (to !== undefined) {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(last, to));
+      setActive(next);
+      moved.current = true;
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      onToggle(current, { shiftKey: event.shiftKey });
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const id = ids[current];
+      if (id) onFocus(id);
+    }
+  };
+
   return (
-    <div ref={scroller} className="table-scroller" tabIndex={-1}>
-      <ul className="papers" aria-label="Papers" style={{ height: virtualizer.getTotalSize() }}>
+    <div ref={scroller} className="table-scroller">
+      <ul className="papers" aria-label="Papers" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
         {items.map((item) => {
           const id = ids[item.index]!;
           return (
@@ -45,9 +85,11 @@ export function PaperTable({ engine, ids, revision, selected, focused, onToggle,
               paper={loaded.get(id) ?? engine?.cached(id)}
               checked={selected.has(id)}
               focused={focused === id}
+              tabbable={item.index === current}
               top={item.start}
               onToggle={onToggle}
               onFocus={onFocus}
+              onActive={setActive}
             />
           );
         })}
@@ -63,9 +105,11 @@ const Row = memo(function Row({
   paper,
   checked,
   focused,
+  tabbable,
   top,
   onToggle,
   onFocus,
+  onActive,
 }: {
   id: string;
   index: number;
@@ -73,9 +117,11 @@ const Row = memo(function Row({
   paper: Paper | undefined;
   checked: boolean;
   focused: boolean;
+  tabbable: boolean;
   top: number;
-  onToggle(index: number, event: MouseEvent): void;
+  onToggle(index: number, event: { shiftKey: boolean }): void;
   onFocus(id: string): void;
+  onActive(index: number): void;
 }) {
   const title = paper?.title ?? 'Loading…';
   return (
@@ -84,15 +130,21 @@ const Row = memo(function Row({
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       aria-setsize={total}
       aria-posinset={index + 1}
+      aria-label={paper ? `${title}${checked ? ', selected' : ''}` : undefined}
       data-paper-id={id}
+      data-index={index}
+      tabIndex={tabbable ? 0 : -1}
+      onFocus={() => onActive(index)}
     >
-      <input type="checkbox" aria-label={`Select ${paper ? title : id}`} checked={checked} onChange={() => undefined} onClick={(e) => onToggle(index, e)} />
-      <button type="button" className="row-main" onClick={() => onFocus(id)} aria-current={focused ? 'true' : undefined}>
+      <input type="checkbox" tabIndex={-1} aria-label={`Select ${paper ? title : id}`} checked={checked} onChange={() => undefined} onClick={(e) => onToggle(index, e)} />
+      <button type="button" tabIndex={-1} className="row-main" onClick={() => onFocus(id)} aria-current={focused ? 'true' : undefined}>
         <span className="row-title">{title}</span>
         {paper && (
           <span className="row-meta">
-            {shortAuthors(paper.authors)} · {paperYear(paper)}
-            {paper.readingStatus && <span className="badge badge-status"> {READING_STATUS_LABELS[paper.readingStatus]}</span>}
+            <span className="row-byline">
+              {shortAuthors(paper.authors)} · {paperYear(paper)}
+            </span>
+            {paper.readingStatus && <span className="badge badge-status">{READING_STATUS_LABELS[paper.readingStatus]}</span>}
             {paper.withdrawn && <span className="badge badge-withdrawn">withdrawn</span>}
             {paper.incomplete && <span className="badge">incomplete</span>}
             {paper.tags.map((t) => (

@@ -8,10 +8,12 @@ interface Props {
   onAdd(tags: string[]): void;
   onRemove(tag: string): void;
   compact?: boolean;
+  /** Focus the box when shown (opened from a button). */
+  autoFocus?: boolean;
 }
 
 /** A paper's tags: each removable, and a box that adds tags as typed ("a, b" adds two), with autocomplete. */
-export function TagEditor({ tags, known, onAdd, onRemove, compact = false }: Props) {
+export function TagEditor({ tags, known, onAdd, onRemove, compact = false, autoFocus = false }: Props) {
   const [draft, setDraft] = useState('');
   const listId = useId();
   const inputId = useId();
@@ -38,6 +40,7 @@ export function TagEditor({ tags, known, onAdd, onRemove, compact = false }: Pro
       <input
         id={inputId}
         className="tag-input"
+        autoFocus={autoFocus}
         list={listId}
         value={draft}
         placeholder="Add tags…"

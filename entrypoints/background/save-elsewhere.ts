@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { SaveOutcome } from '@/utils/messaging';
+import { openLibraryTab } from '@/utils/library-tab';
+import { sendMessage, type SaveOutcome } from '@/utils/messaging';
 import type { Result } from '@/utils/result';
 import { PAPER_LINK_PATTERNS } from '@/utils/sites/hosts';
 import { paperRefFromUrl } from '@/utils/sites/paper-ref';
@@ -30,12 +31,14 @@ export function registerSaveElsewhere(savePaper: SavePaper): void {
   });
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId === MENU_ID) void saveAddress(savePaper, info.linkUrl);
-    if (info.menuItemId === LIBRARY_MENU_ID) void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+    if (info.menuItemId === LIBRARY_MENU_ID) void openLibraryTab();
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== SAVE_COMMAND) return;
     void (async () => {
-      const active = tab?.url ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      const active = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      // A page with Save buttons saves the paper under the focus or the pointer itself.
+      if (active?.id !== undefined && (await sendMessage('saveHere', undefined, active.id).catch(() => false))) return;
       await saveAddress(savePaper, active?.url);
     })();
   });

@@ -1,15 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { BackupPanel } from '@/components/library/BackupPanel';
+import { Mark, SettingsIcon } from '@/components/icons';
 import { BulkActions } from '@/components/library/BulkActions';
 import { ExportDialog } from '@/components/library/ExportDialog';
 import { ImportPreview } from '@/components/library/ImportPreview';
-import { LibraryHeader } from '@/components/library/LibraryHeader';
-import { Notices } from '@/components/library/Notices';
 import { PaperDetails } from '@/components/library/PaperDetails';
 import { PaperTable } from '@/components/library/PaperTable';
+import { ProgressBar } from '@/components/library/ProgressBar';
 import { SearchToolbar } from '@/components/library/SearchToolbar';
-import { StorageSection } from '@/components/library/StorageSection';
+import { SettingsDialog } from '@/components/library/SettingsDialog';
+import { Sidebar } from '@/components/library/Sidebar';
+import { Toasts } from '@/components/Toasts';
 import { useBackupStatus } from '@/hooks/useBackupStatus';
 import { useExport } from '@/hooks/useExport';
 import { useImport } from '@/hooks/useImport';
@@ -18,111 +19,161 @@ import { useLibraryView } from '@/hooks/useLibraryView';
 import { useNotice } from '@/hooks/useNotice';
 import { useProgress } from '@/hooks/useProgress';
 import { useSelection } from '@/hooks/useSelection';
+import { useToasts } from '@/hooks/useToasts';
 import { useUndo } from '@/hooks/useUndo';
 import { repository } from '@/utils/db/repository';
 import { libraryWrites } from '@/utils/page-writes';
 import type { PaperChange } from '@/utils/paper/change';
 import { paperCount } from '@/utils/paper/display';
+import type { Paper } from '@/utils/paper/schema';
+import { ImportButton } from './ImportButton';
 
-/** Imports run in a worker, so that a large file never freezes the page. */
-const startImportWorker = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'paperdex-import' });
+/** Imports and the health check run in a worker, so that a large file never freezes the page. */
+const startLibraryWorker = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'paperdex-library' });
 
-/** The full-page library: browse, search, edit, select, import, export, back up. */
+/** The full-page library: browse, filter, search, edit, select, import, export, back up. */
 export function LibraryApp() {
   const view = useLibraryView();
   const selection = useSelection(view.ids);
-  const notices = useNotice();
+  const toasts = useToasts();
+  const notices = useNotice(toasts);
   const progress = useProgress();
-  const undo = useUndo(libraryWrites, notices);
+  const undo = useUndo(toasts);
   const exporter = useExport(notices, progress);
-  const importer = useImport(startImportWorker, notices);
+  const importer = useImport(startLibraryWorker, notices);
   const backups = useBackupStatus(notices, progress);
-  const health = useLibraryHealth(startImportWorker, notices);
+  const health = useLibraryHealth(startLibraryWorker, notices);
   const knownTags = useLiveQuery(() => repository.allTags(), [], [] as string[]);
   const total = useLiveQuery(() => repository.countPapers(), [], 0);
   const [focused, setFocused] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const focusedPaper = useLiveQuery(() => (focused ? repository.getPaper(focused) : Promise.resolve(undefined)), [focused]);
   const busy = progress.label !== null || importer.progress !== null;
 
-  const change = async (ids: readonly string[], c: PaperChange, done?: string) =>
-    notices.report(await libraryWrites.edit(ids, c), (changed) => done?.replace('{n}', paperCount(changed.length)));
+  /** One paper's change (the details panel): no Undo, it is what the user is typing. */
+  const change = async (ids: readonly string[], c: PaperChange) => notices.report(await libraryWrites.edit(ids, c));
 
-  /** Deletes papers (the selection) in one transaction and keeps the records for Undo. */
+  /** A change to the selection, offered back with Undo (and Ctrl/⌘+Z). */
+  async function bulkChange(c: PaperChange, done: string) {
+    const targets = selection.inView;
+    const before = (await repository.getPapers(targets)).filter((p): p is Paper => p !== undefined);
+    const changed = notices.report(await libraryWrites.edit(targets, c));
+    if (!changed) return;
+    undo.offer(done.replace('{n}', paperCount(changed.length)), async () => Boolean(notices.report(await libraryWrites.restoreUserFields(before), () => `Undone: ${done.replace('{n}', paperCount(changed.length)).toLowerCase()}`)));
+  }
+
+  /** Deletes papers (the selection) in one transaction and offers them back. */
   async function remove(targets: readonly string[] = selection.inView) {
     if (!targets.length) return;
     const removed = notices.report(await libraryWrites.remove(targets));
     if (!removed) return;
     selection.clear();
     if (focused && targets.includes(focused)) setFocused(null);
-    notices.clear();
-    undo.remember(removed, `Deleted ${paperCount(removed.length)}.`);
+    undo.offer(`Deleted ${paperCount(removed.length)}.`, async () =>
+      Boolean(notices.report(await libraryWrites.bringIn(removed, 'nothing was restored; Undo is still available'), () => `Restored ${paperCount(removed.length)}.`)),
+    );
   }
+
+  /** A sidebar filter goes into the search text, or out of it. */
+  function toggleFilter(filter: string) {
+    const parts = view.query.split(/\s+(?=(?:[^"]*"[^"]*")*[^"]*$)/).filter(Boolean);
+    const next = parts.includes(filter) ? parts.filter((p) => p !== filter) : [...parts, filter];
+    view.setQuery(next.join(' ') + (next.length ? ' ' : ''));
+  }
+
+  const attention = [
+    ...(health.waiting ? [`${paperCount(health.waiting)} waiting for arXiv`] : []),
+    ...(health.failed.length ? [`${paperCount(health.failed.length)} could not be completed`] : []),
+    ...(health.problems?.length ? [`${health.problems.length} ${health.problems.length === 1 ? 'record needs' : 'records need'} attention`] : []),
+  ].map((text) => ({ text, onOpen: () => setSettingsOpen(true) }));
+
+  const noMatch = view.searching && view.ids.length === 0 && view.engine !== null;
 
   return (
     <div className="library">
-      <LibraryHeader total={total} onExport={exporter.open} onImport={importer.choose} />
-      <main className="library-body">
-        <Notices
-          progress={importer.progress ?? (progress.label ? { label: progress.label, done: null } : null)}
-          notice={notices.notice}
-          searchError={view.error}
-          onDismiss={notices.clear}
-          undo={undo.offer && { text: undo.offer.text, onUndo: () => void undo.restore() }}
-        />
-        {exporter.isOpen && (
-          <ExportDialog
-            counts={{ all: total, search: view.searching ? view.ids.length : null, selection: selection.inView.length }}
-            tags={knownTags}
-            busy={busy}
-            onExport={(format, scope) => void exporter.run(format, scope, view.ids, selection.inView)}
-            onClose={exporter.close}
-          />
-        )}
-        {importer.preview && (
-          <ImportPreview preview={importer.preview} spaceLeft={health.storage && health.storage.quota - health.storage.usage} busy={busy} onConfirm={importer.confirm} onCancel={importer.cancel} />
-        )}
-
-        <SearchToolbar query={view.query} onQuery={view.setQuery} sort={view.sort} onSort={view.setSort} matches={view.ids.length} />
-        {view.relaxed && (
-          <p className="status" role="status">
-            No paper has every word; these match all but one. “Select all” selects them all.
-          </p>
-        )}
-        <BulkActions
-          selection={selection}
-          inView={view.ids.length}
-          searching={view.searching}
-          knownTags={knownTags}
-          onChange={(c, done) => change(selection.inView, c, done)}
-          onExport={exporter.open}
-          onDelete={() => void remove()}
-        />
-
-        <div className="library-main">
-          {total === 0 && !busy ? (
-            <div className="empty">
-              <p>
-                <strong>Your library is empty.</strong>
-              </p>
-              <p>Save papers from arXiv or Hugging Face, or import a Paperdex backup, a BibTeX file or a Paperdex CSV with Import.</p>
-            </div>
-          ) : (
-            <PaperTable engine={view.engine} ids={view.ids} revision={view.revision} selected={selection.selected} focused={focused} onToggle={selection.toggle} onFocus={setFocused} />
-          )}
-          {focusedPaper && (
-            <PaperDetails
-              key={focusedPaper.id}
-              paper={focusedPaper}
-              knownTags={knownTags}
-              onChange={(c) => void change([focusedPaper.id], c)}
-              onCopied={(text) => notices.show('info', text)}
-            />
-          )}
+      <header className="library-header">
+        <h1 className="brand">
+          <Mark size={26} />
+          Paperdex library
+        </h1>
+        <p className="count">{paperCount(total)}</p>
+        <div className="header-actions">
+          <ImportButton onImport={importer.choose} />
+          <button type="button" onClick={exporter.open} disabled={!total}>
+            Export
+          </button>
+          <button type="button" onClick={() => setSettingsOpen(true)}>
+            <SettingsIcon size={15} />
+            Settings
+          </button>
         </div>
+      </header>
+      <div className="library-layout">
+        <Sidebar engine={view.engine} revision={view.revision} tags={knownTags} query={view.query} onToggleFilter={toggleFilter} attention={attention} />
+        <main className="library-body">
+          <SearchToolbar query={view.query} onQuery={view.setQuery} sort={view.sort} onSort={view.setSort} matches={view.ids.length} />
+          {view.error && (
+            <div role="alert" className="banner banner-error">
+              Search is unavailable: {view.error.message}. Your saved papers are untouched.
+            </div>
+          )}
+          <BulkActions
+            selection={selection}
+            inView={view.ids.length}
+            searching={view.searching}
+            relaxed={view.relaxed}
+            knownTags={knownTags}
+            onChange={bulkChange}
+            onExport={exporter.open}
+            onDelete={() => void remove()}
+          />
+          <div className="library-main">
+            {total === 0 && !busy ? (
+              <div className="empty">
+                <p>
+                  <strong>Your library is empty.</strong>
+                </p>
+                <p>Save papers with the Save to Paperdex button on arXiv or Hugging Face, or bring a BibTeX file or a backup in with Import.</p>
+              </div>
+            ) : noMatch ? (
+              <div className="empty" role="status">
+                <p>
+                  <strong>No paper matches “{view.query.trim()}”.</strong>
+                </p>
+                <p>Check the words, or take a filter away (the sidebar shows the ones in use).</p>
+              </div>
+            ) : (
+              <PaperTable engine={view.engine} ids={view.ids} revision={view.revision} selected={selection.selected} focused={focused} onToggle={selection.toggle} onFocus={setFocused} />
+            )}
+            {focusedPaper && (
+              <PaperDetails
+                key={focusedPaper.id}
+                paper={focusedPaper}
+                knownTags={knownTags}
+                onChange={(c) => void change([focusedPaper.id], c)}
+                onCopied={(text) => notices.show('info', text)}
+                onClose={() => setFocused(null)}
+              />
+            )}
+          </div>
+        </main>
+      </div>
 
-        <StorageSection health={health} onDelete={(ids) => void remove(ids)} />
-        <BackupPanel status={backups.status} busy={busy} onChange={backups.configure} onBackupNow={backups.backupNow} />
-      </main>
+      {exporter.isOpen && (
+        <ExportDialog
+          counts={{ all: total, search: view.searching ? view.ids.length : null, selection: selection.inView.length }}
+          tags={knownTags}
+          busy={busy}
+          onExport={(format, scope) => void exporter.run(format, scope, view.ids, selection.inView)}
+          onClose={exporter.close}
+        />
+      )}
+      {importer.preview && (
+        <ImportPreview preview={importer.preview} spaceLeft={health.storage && health.storage.quota - health.storage.usage} busy={busy} onConfirm={importer.confirm} onCancel={importer.cancel} />
+      )}
+      {settingsOpen && <SettingsDialog backups={backups} health={health} busy={busy} onDelete={(ids) => void remove(ids)} onClose={() => setSettingsOpen(false)} />}
+      <ProgressBar progress={importer.progress ?? (progress.label ? { label: progress.label, done: null } : null)} />
+      <Toasts state={toasts} />
     </div>
   );
 }

@@ -1,17 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
+import { LibraryIcon, Mark } from '@/components/icons';
 import { ResultList } from '@/components/ResultList';
-import { SaveThisPage } from '@/components/SaveThisPage';
 import { ResultStatus, isEmpty } from '@/components/ResultStatus';
+import { SaveThisPage } from '@/components/SaveThisPage';
 import { SearchHelp } from '@/components/SearchHelp';
+import { Toasts } from '@/components/Toasts';
 import { useActiveTabPaper } from '@/hooks/useActiveTabPaper';
 import { useLibrarySearch } from '@/hooks/useLibrarySearch';
+import { useToasts } from '@/hooks/useToasts';
 import { repository } from '@/utils/db/repository';
 import { paperAsBibtex, paperAsMarkdown } from '@/utils/export/clipboard';
+import { openLibraryTab } from '@/utils/library-tab';
 import { sendMessage } from '@/utils/messaging';
 import { libraryWrites } from '@/utils/page-writes';
 import type { PaperChange } from '@/utils/paper/change';
+import { paperCount } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 
 const NO_TERMS: ReadonlySet<string> = new Set();
@@ -19,24 +24,29 @@ const NO_TERMS: ReadonlySet<string> = new Set();
 export function App() {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** The user is choosing a row (arrows, pointer): only then does the selected row show its actions. */
+  const [engaged, setEngaged] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const { engine, result, recent, revision, error } = useLibrarySearch(query);
   const thisPage = useActiveTabPaper();
   const knownTags = useLiveQuery(() => repository.allTags(), [], [] as string[]);
-  const [copied, setCopied] = useState<string | null>(null);
+  const total = useLiveQuery(() => repository.countPapers(), []);
+  const toasts = useToasts();
+  const search = useRef<HTMLInputElement>(null);
   // Opening the popup wakes a stopped background, which resumes the work it owes.
   useEffect(() => void sendMessage('resume', undefined).catch(() => undefined), []);
 
+  const problem = (text: string) => toasts.show(text, { kind: 'error' });
+
   function change(paper: Paper, c: PaperChange) {
-    void libraryWrites.edit([paper.id], c).then((r) => !r.ok && setProblem(r.message));
+    void libraryWrites.edit([paper.id], c).then((r) => !r.ok && problem(r.message));
   }
 
   function copy(paper: Paper, as: 'bibtex' | 'markdown') {
     const text = as === 'bibtex' ? paperAsBibtex(paper) : paperAsMarkdown(paper);
     navigator.clipboard.writeText(text).then(
-      () => setCopied(`Copied “${paper.title}” as ${as === 'bibtex' ? 'BibTeX' : 'Markdown'}.`),
-      () => setProblem("Couldn't copy: the browser refused the clipboard."),
+      () => toasts.show(`Copied “${paper.title}” as ${as === 'bibtex' ? 'BibTeX' : 'Markdown'}.`),
+      () => problem("Couldn't copy: the browser refused the clipboard."),
     );
   }
 
@@ -51,15 +61,17 @@ export function App() {
     performance.mark('paperdex:input', { detail: next });
     setQuery(next);
     setSelected(0);
+    setEngaged(false);
+  }
+
+  function openUrl(url: string) {
+    browser.tabs.create({ url }).catch((e: unknown) => problem(`Couldn't open the paper: ${String(e)}`));
   }
 
   async function open(id: string | undefined, pdf: boolean) {
     if (!id) return;
     const [paper] = engine ? await engine.papers([id]) : (recent ?? []).filter((p) => p.id === id);
-    if (!paper) return;
-    browser.tabs
-      .create({ url: pdf ? paper.pdfUrl : paper.url })
-      .catch((e: unknown) => setProblem(`Couldn't open the paper: ${String(e)}`));
+    if (paper) openUrl(pdf ? paper.pdfUrl : paper.url);
   }
 
   function onClickTitle(paper: Paper, event: MouseEvent) {
@@ -67,16 +79,32 @@ export function App() {
     void open(paper.id, event.ctrlKey || event.metaKey);
   }
 
+  /** Removes a paper and offers it back: Undo restores it with its tags and notes. */
   async function remove(paper: Paper) {
     const r = await libraryWrites.remove([paper.id]);
-    setProblem(r.ok ? null : r.message);
+    // The button goes with the row: the search box, which drives the list, keeps the focus.
+    search.current?.focus();
+    if (!r.ok) return problem(r.message);
+    toasts.show(`Removed “${paper.title}”.`, {
+      action: {
+        label: 'Undo',
+        run: () =>
+          void libraryWrites.bringIn(r.value, 'the paper was not restored').then((back) => {
+            if (back.ok) toasts.show(`Restored “${paper.title}”.`);
+            else problem(back.message);
+            search.current?.focus();
+          }),
+      },
+    });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
+      // Arrows move the selection, and the selected row shows its actions from then on.
       setSelected(Math.min(Math.max(position + step, 0), Math.max(ids.length - 1, 0)));
+      setEngaged(true);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const pdf = event.ctrlKey || event.metaKey;
@@ -91,9 +119,20 @@ export function App() {
 
   return (
     <main className="popup">
-      <h1 className="visually-hidden">Paperdex</h1>
+      <header className="popup-header">
+        <h1 className="brand">
+          <Mark size={20} />
+          Paperdex
+        </h1>
+        <span className="popup-count">{total === undefined ? '' : paperCount(total)}</span>
+        <button type="button" className="small-button" onClick={() => void openLibraryTab().catch((e: unknown) => problem(`Couldn't open the library: ${String(e)}`))}>
+          <LibraryIcon size={14} />
+          Open library
+        </button>
+      </header>
       <div className="search-row">
         <input
+          ref={search}
           className="search"
           type="search"
           aria-label="Search papers"
@@ -104,13 +143,11 @@ export function App() {
           onChange={(event) => changeQuery(event.target.value)}
           onKeyDown={onKeyDown}
         />
-        <button type="button" className="help-button library-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
-          Open library
-        </button>
         <button
           type="button"
           className="help-button"
           aria-label="Search help"
+          title="Search syntax and keys"
           aria-expanded={helpOpen}
           aria-controls="search-help"
           onClick={() => setHelpOpen(!helpOpen)}
@@ -120,14 +157,9 @@ export function App() {
       </div>
       {helpOpen && <SearchHelp id="search-help" />}
       <SaveThisPage {...thisPage} />
-      {copied && (
-        <p role="status" className="status">
-          {copied}
-        </p>
-      )}
-      {(problem || error) && (
+      {error && (
         <div role="alert" className="banner banner-error">
-          {problem ?? `Search is unavailable: ${error?.message}. Your saved papers are untouched.`}
+          Search is unavailable: {error.message}. Your saved papers are untouched.
         </div>
       )}
       <ResultStatus query={shown?.text ?? query} count={shown ? shown.total : undefined} relaxed={shown?.relaxed ?? false} empty={isEmpty(engine, recent)} />
@@ -138,16 +170,19 @@ export function App() {
         preloaded={engine ? undefined : recent}
         terms={shown?.terms ?? NO_TERMS}
         selected={position}
+        engaged={engaged}
         revision={revision}
         onSelect={(index) => {
-          // A tag being typed on the selected row keeps its row while the mouse passes others.
+          // A tag being typed or a menu open on the selected row keeps its row while the mouse passes others.
           if (document.activeElement?.closest('.paper-actions')) return;
           setSelected(index);
+          setEngaged(true);
         }}
         onOpen={onClickTitle}
         onRemove={(p) => void remove(p)}
         onChange={change}
         onCopy={copy}
+        onOpenPdf={(p) => openUrl(p.pdfUrl)}
         knownTags={knownTags}
         footer={
           shown && shown.total > shown.ids.length
@@ -155,6 +190,7 @@ export function App() {
             : undefined
         }
       />
+      <Toasts state={toasts} />
     </main>
   );
 }

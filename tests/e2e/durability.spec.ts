@@ -159,6 +159,7 @@ test('the library is in storage the browser will not evict, and the page says ho
     };
   });
   const library = await LibraryPage.open(context, extensionId);
+  await library.button('Settings').click();
   const persisted = await library.page.evaluate(() => navigator.storage.persisted());
   await expect(library.page.getByText(persisted ? /The storage is persistent/ : /The storage is exempt from eviction/)).toBeVisible();
   await expect(library.page.getByText(/^Paperdex uses \d/)).toBeVisible();
@@ -179,9 +180,12 @@ test('a record that no longer validates is kept, left out of search, listed with
   await expect(popup.page.getByText('No saved paper matches “hand edited”.')).toBeVisible();
 
   const library = await LibraryPage.open(context, extensionId);
+  // The sidebar says so, and opens the settings where the records are listed.
+  await library.button('1 record needs attention').click();
   const attention = library.page.getByRole('list', { name: 'Records that need attention' });
   await expect(attention).toContainText('A Hand-Edited Record');
   await expect(attention).toContainText('published');
+  await library.button('Close').click();
   await library.button('Export').click();
   await library.page.getByLabel('Format', { exact: true }).selectOption('json');
   const download = library.page.waitForEvent('download');

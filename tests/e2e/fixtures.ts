@@ -38,6 +38,19 @@ export function arxivApiAnswer(file: string, status = 200): RouteAnswer {
 export const ARXIV_API = 'https://export.arxiv.org/api/query';
 
 /**
+ * The sites' own stylesheets for the saved pages (tests/fixtures/styles/SOURCE.txt), so that
+ * pages are laid out as users see them: arXiv's /static/…/css/<name>.css, Hugging Face's
+ * /front/build/…/style.css.
+ */
+function siteStylesheet(url: URL): string | undefined {
+  const name = /\/([\w-]+\.css)$/.exec(url.pathname)?.[1];
+  if (!name) return undefined;
+  const site = url.hostname === 'huggingface.co' ? 'huggingface' : 'arxiv';
+  const file = join(FIXTURES, 'styles', site, name);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/**
  * Launches Debian's Chromium with the built extension in a fresh profile. Nothing leaves the
  * machine: hosts resolve nowhere, and the sites Paperdex reads are served from saved pages.
  */
@@ -74,6 +87,8 @@ export async function launchWithExtension(routes: SiteRoutes): Promise<BrowserCo
         })
         .catch(() => undefined);
     }
+    const sheet = siteStylesheet(url);
+    if (sheet) return route.fulfill({ contentType: 'text/css', body: sheet }).catch(() => undefined);
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the test fixtures' }).catch(() => undefined);
   });
   return context;
@@ -130,6 +145,24 @@ export function arxivFeed(papers: readonly ApiPaper[]): RouteAnswer {
   return { body, contentType: 'application/atom+xml; charset=utf-8' };
 }
 
+/** The welcome page that installing opens, once it has its address. */
+export async function welcomePage(context: BrowserContext): Promise<Page> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const welcome = context.pages().find((page) => page.url().endsWith('/welcome.html'));
+    if (welcome) return welcome;
+    if (Date.now() > deadline) throw new Error('Installing Paperdex opened no welcome page');
+    // A tab the extension opens may not have its address yet: wait for the next tab or load.
+    const next = await context.waitForEvent('page', { timeout: 1000 }).catch(() => null);
+    await next?.waitForLoadState('domcontentloaded').catch(() => undefined);
+  }
+}
+
+/** Closes the welcome page, so that every test starts from the same tabs. */
+export async function closeWelcome(context: BrowserContext): Promise<void> {
+  await (await welcomePage(context)).close();
+}
+
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
@@ -156,6 +189,9 @@ export const test = base.extend<{ routes: SiteRoutes; context: BrowserContext; e
   },
   extensionId: async ({ context }, use) => {
     const worker = await extensionWorker(context);
+    // Installing opens the welcome page (tests/e2e/look-and-feel.spec.ts looks at it): it is
+    // closed, so that every test starts from the same tabs.
+    await closeWelcome(context);
     await use(new URL(worker.url()).host);
   },
 });

@@ -49,7 +49,9 @@ test('the library lists, searches, sorts, and edits tags, notes and reading stat
   // One paper in full: status, tags (typed "a, b" adds two), notes kept as typed.
   await library.row(second!.title).getByRole('button').click();
   const details = library.page.getByRole('region', { name: 'Paper details' });
-  await details.getByLabel('Reading status').selectOption('reading');
+  await details.getByRole('button', { name: /^Reading status/ }).click();
+  await library.page.getByRole('menuitemradio', { name: 'Reading', exact: true }).click();
+  await expect(details.getByRole('button', { name: /^Reading status/ })).toHaveAccessibleName('Reading status: Reading');
   await details.getByLabel('Add tags').fill('survey, to cite');
   await details.getByLabel('Add tags').press('Enter');
   await expect(details.getByRole('list', { name: 'Tags' })).toContainText('survey');
@@ -79,7 +81,8 @@ test('select with shift-click, tag, set status, delete and undo', async ({ conte
 
   await library.page.getByLabel('Tags for the selected papers').fill('week-12');
   await library.button('Add tag').click();
-  await library.page.getByLabel('Set status').selectOption('to-read');
+  await library.button('Set status').click();
+  await library.page.getByRole('menuitemradio', { name: 'To read' }).click();
   await expect.poll(async () => (await readLibrary(library.page)).filter((p) => p.tags.includes('week-12') && p.readingStatus === 'to-read').length).toBe(4);
 
   await library.button('Delete').click();
@@ -172,6 +175,7 @@ test('a large import reads in the background with a progress bar, and Cancel sto
 
 test('backups are written to the downloads folder and the page says when', async ({ context, extensionId }) => {
   const library = await seeded(context, extensionId);
+  await library.button('Settings').click();
   await expect(library.page.getByText('No backup written yet.')).toBeVisible();
   await library.button('Back up now').click();
   await expect(library.page.getByText(/^Last backup: /)).toBeVisible();
@@ -191,17 +195,34 @@ test('backups are written to the downloads folder and the page says when', async
 });
 
 test('the popup opens the library, tags a paper and marks it read in place', async ({ context, extensionId }) => {
-  await seeded(context, extensionId);
+  const library = await seeded(context, extensionId);
   const popup = await PopupPage.open(context, extensionId);
   const first = popup.items().first();
-  await first.getByLabel('Reading status').selectOption('read');
+  // A row's actions show once the user points at it (or moves to it with the arrows).
+  await first.hover();
+  await first.getByRole('button', { name: 'Reading status' }).click();
+  await popup.page.getByRole('menuitemradio', { name: 'Read', exact: true }).click();
+  await expect(first).toContainText('Read');
+  await first.getByRole('button', { name: 'Edit tags' }).click();
   await first.getByLabel('Add tags').fill('favourite');
   await first.getByLabel('Add tags').press('Enter');
   await expect(first.getByRole('list', { name: 'Tags' })).toContainText('favourite');
   await expect.poll(async () => (await readLibrary(popup.page)).filter((p) => p.readingStatus === 'read' && p.tags.includes('favourite')).length).toBe(1);
 
+  // "Open library" brings the open library tab to the front instead of opening another.
+  const libraryTabs = () => context.pages().filter((p) => p.url().endsWith('/library.html'));
+  const isActive = (page: Page) =>
+    page.evaluate(async () => (await (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ active: boolean }> } } }).chrome.tabs.getCurrent()).active);
+  await popup.page.bringToFront();
+  expect(await isActive(library.page)).toBe(false);
+  await popup.page.getByRole('button', { name: 'Open library' }).click();
+  await expect.poll(() => isActive(library.page)).toBe(true);
+  expect(libraryTabs()).toHaveLength(1);
+  // With none open, it opens one.
+  await library.page.close();
   const opened = context.waitForEvent('page');
   await popup.page.getByRole('button', { name: 'Open library' }).click();
   const tab = await opened;
   await expect(tab.getByRole('heading', { name: 'Paperdex library' })).toBeVisible();
+  expect(libraryTabs()).toHaveLength(1);
 });

@@ -42,6 +42,7 @@ test('save on an abstract page, find it with a typo in the popup, remove it ther
 
   await popup.search.press('Escape');
   await expect(popup.search).toHaveValue('');
+  await popup.item(TITLE).hover();
   await popup.item(TITLE).getByRole('button', { name: 'Remove' }).click();
   await expect(popup.items()).toHaveCount(0);
   await expect(popup.page.getByText('Your library is empty.')).toBeVisible();

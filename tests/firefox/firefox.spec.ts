@@ -31,13 +31,13 @@ async function buttonSays(tab: Page, name: string, index = 0): Promise<void> {
 }
 
 async function saveAbstractPage(firefox: FirefoxSession): Promise<Page> {
-  const [tab] = await firefox.browser.pages();
-  await tab!.goto(ABS);
-  await tab!.waitForSelector(SAVE);
-  await buttonSays(tab!, 'Save to Paperdex');
-  await tab!.click(SAVE);
-  await buttonSays(tab!, 'Saved in Paperdex');
-  return tab!;
+  const tab = await firefox.browser.newPage();
+  await tab.goto(ABS);
+  await tab.waitForSelector(SAVE);
+  await buttonSays(tab, 'Save to Paperdex');
+  await tab.click(SAVE);
+  await buttonSays(tab, 'Saved in Paperdex');
+  return tab;
 }
 
 test('Save buttons on arXiv and Hugging Face; a saved paper is found in the popup with a typo and listed in the library', async ({ firefox }) => {
@@ -61,6 +61,7 @@ test('Save buttons on arXiv and Hugging Face; a saved paper is found in the popu
   }, [ABS_TITLE, DAY_TITLE] as const);
   // Firefox grants an extension with unlimitedStorage persistent storage.
   expect(await library.evaluate(() => navigator.storage.persisted())).toBe(true);
+  await clickText(library, 'header button', 'Settings');
   await waitFor(library, () => /The storage is persistent/.test(document.body.innerText), undefined);
   // Everything Firefox asked for went to the fixture proxy (which forwards nothing), the
   // background's lookups included.
@@ -73,9 +74,9 @@ test('a JSON export imports into a fresh profile, and a backup is written', asyn
   await saveAbstractPage(first);
   const library = await first.openExtensionPage('library.html');
   await clickText(library, 'header button', 'Export');
-  await waitFor(library, () => Boolean(document.querySelector('.dialog select')), undefined);
-  await library.select('.dialog select', 'json');
-  await clickText(library, '.dialog button', 'Download');
+  await waitFor(library, () => Boolean(document.querySelector('dialog select')), undefined);
+  await library.select('dialog select', 'json');
+  await clickText(library, 'dialog button', 'Download');
   await waitFor(library, () => /Exported 1 paper as paperdex-.*\.json/.test(document.body.innerText), undefined);
   const isExport = (f: string) => /^paperdex-[\d-]+\.json$/.test(f);
   /** The papers of a downloaded JSON file, once it is there whole. */
@@ -90,7 +91,8 @@ test('a JSON export imports into a fresh profile, and a backup is written', asyn
   await expect.poll(papersIn(isExport)).toEqual([ABS_TITLE]);
   const exported = first.downloaded().find(isExport)!;
 
-  await clickText(library, 'button', 'Back up now');
+  await clickText(library, 'header button', 'Settings');
+  await clickText(library, 'dialog button', 'Back up now');
   await waitFor(library, () => /Backup written/.test(document.body.innerText), undefined);
   await expect.poll(papersIn((f) => /^Paperdex\/paperdex-backup-.*\.json$/.test(f))).toEqual([ABS_TITLE]);
 
@@ -100,7 +102,7 @@ test('a JSON export imports into a fresh profile, and a backup is written', asyn
   const input = (await other.$('input[type="file"]')) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(join(first.downloads, exported));
   await waitFor(other, () => document.body.innerText.includes('1 new paper'), undefined);
-  await clickText(other, '.dialog button', 'Import 1 paper');
+  await clickText(other, 'dialog button', 'Import 1 paper');
   await waitFor(other, () => /Imported 1 paper from paperdex-/.test(document.body.innerText), undefined);
   await waitFor(other, (t) => (document.querySelector('[aria-label="Papers"]')?.textContent ?? '').includes(t), ABS_TITLE);
   expect(await bodyText(other)).toContain('1 paper');

@@ -8,8 +8,9 @@ export type ButtonState =
   | { kind: 'unsaved' }
   /** `fetching`: the page lacks details the background is fetching from arXiv. */
   | { kind: 'saving'; fetching: boolean }
-  | { kind: 'saved'; version: number }
-  /** Saved without its abstract, authors or exact date; `note` says why, when known. */
+  /** `refreshed`: clicked again, the record was just updated from this page (shown for a moment). */
+  | { kind: 'saved'; version: number; refreshed?: true }
+  /** Saved without its abstract, authors or exact date; `note` says why, when a save just told. */
   | { kind: 'incomplete'; version: number; note?: string }
   /** Saved, but the page shows a newer version than the library has. */
   | { kind: 'outdated'; version: number; available: number }
@@ -27,23 +28,72 @@ export const LABELS = {
   unreadable: "Couldn't read this page",
 } as const;
 
+/** Shown for a moment when a saved paper is clicked again. */
+export const REFRESHED = 'Updated from this page.';
+
+/**
+ * A compact pill that sits inline at the end of the title (or in a card's row) without moving
+ * the page: its negative block margins keep it from growing the line it joins, and messages
+ * float below it instead of pushing content down. It takes the page's font family; its colours
+ * follow the page's own light or dark background (`data-tone`), not the system setting.
+ */
 const STYLE = `
-:host { all: initial; display: block; margin: 0.4em 0 0.6em; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
-.row { display: inline-flex; align-items: center; gap: 0.6em; flex-wrap: wrap; }
-button { font: inherit; cursor: pointer; border-radius: 999px; padding: 0.25em 0.9em; border: 1px solid #b31b1b; background: #b31b1b; color: #fff; }
-button:hover { background: #8f1414; }
-button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }
-button[data-state="saved"] { background: #fff; color: #1f7a3a; border-color: #1f7a3a; }
-button[data-state="saving"] { opacity: 0.7; cursor: progress; }
-button[data-state="outdated"], button[data-state="incomplete"] { background: #fff; color: #8a5a00; border-color: #8a5a00; }
-button.retry { background: #fff; color: #b31b1b; padding: 0.1em 0.7em; }
-button.retry:hover { background: #fbeaea; }
-button.retry[hidden] { display: none; }
-.progress { color: #555; }
-button[data-state="unreadable"] { background: #f6f6f6; color: #555; border-color: #999; cursor: not-allowed; }
-.detail { color: #8f1414; }
-.detail:empty { display: none; }
+:host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin: -6px 0 -6px 0.5em;
+  font-family: inherit; font-size: 12px; font-weight: 500; line-height: 1; white-space: nowrap; text-align: left;
+  --fg: #1f2328; --muted: #57606a; --line: #d0d7de; --bg: #fff; --brand: #b31b1b; --brand-bg: #b31b1b; --brand-fg: #fff;
+  --ok: #1a7f37; --warn: #8a5a00; --bubble: #fff; --ring: #0969da; }
+:host([data-tone="dark"]) { --fg: #e6edf3; --muted: #9da7b3; --line: #3d444d; --bg: #161b22; --brand: #ff7b72;
+  --brand-bg: #c93c37; --brand-fg: #fff; --ok: #3fb950; --warn: #d29922; --bubble: #1c2128; --ring: #58a6ff; }
+button { font: inherit; cursor: pointer; box-sizing: border-box; height: 22px; display: inline-flex; align-items: center;
+  gap: 5px; padding: 0 9px 0 7px; border-radius: 11px; border: 1px solid var(--brand-bg); background: var(--brand-bg);
+  color: var(--brand-fg); margin: 0; }
+button:hover { filter: brightness(0.92); }
+button:focus-visible { outline: 2px solid var(--ring); outline-offset: 2px; }
+svg { width: 12px; height: 12px; flex: none; }
+:host([data-compact]) button { padding: 0 5px; }
+:host([data-compact]) .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+button[data-state="saved"] { background: var(--bg); color: var(--ok); border-color: currentColor; }
+button[data-state="saved"][data-refreshed] { background: var(--ok); color: var(--bg); border-color: var(--ok); }
+button[data-state="saving"] { opacity: 0.75; cursor: progress; }
+button[data-state="outdated"], button[data-state="incomplete"] { background: var(--bg); color: var(--warn); border-color: currentColor; }
+button[data-state="unreadable"] { background: var(--bg); color: var(--muted); border-color: var(--line); cursor: not-allowed; filter: none; }
+.bubble { position: absolute; z-index: 2147483646; top: calc(100% + 6px); left: 0; display: flex; align-items: center; gap: 8px;
+  width: max-content; max-width: min(340px, 80vw); white-space: normal; padding: 6px 8px; border-radius: 6px;
+  border: 1px solid var(--line); background: var(--bubble); color: var(--fg); font-weight: 400; line-height: 1.35;
+  box-shadow: 0 4px 14px rgb(0 0 0 / 0.18); }
+[hidden] { display: none !important; }
+.detail[data-tone="error"] { color: var(--brand); }
+.bubble button { height: 20px; padding: 0 8px; background: var(--bg); color: var(--brand); border-color: currentColor; flex: none; }
+@media (prefers-reduced-motion: no-preference) { button { transition: background-color 0.2s, color 0.2s; } }
 `;
+
+/** The Paperdex mark, small: a page with a bookmark notch. Built as nodes: no HTML strings in pages. */
+function mark(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M3 1.5A1.5 1.5 0 0 1 4.5 0h7A1.5 1.5 0 0 1 13 1.5v13.2a.8.8 0 0 1-1.27.65L8 12.6l-3.73 2.75A.8.8 0 0 1 3 14.7z');
+  svg.append(path);
+  return svg;
+}
+
+/**
+ * Whether the page around an element is dark: the first opaque background up its ancestors
+ * (Hugging Face's dark theme sets it on <html>). Read once per batch of buttons.
+ */
+export function pageTone(from: Element): 'light' | 'dark' {
+  for (let el: Element | null = from; el; el = el.parentElement) {
+    const rgb = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(getComputedStyle(el).backgroundColor);
+    if (!rgb || (rgb[4] !== undefined && Number(rgb[4]) < 0.5)) continue;
+    const [r, g, b] = [rgb[1], rgb[2], rgb[3]].map(Number) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110 ? 'dark' : 'light';
+  }
+  return 'light';
+}
 
 export interface SaveButton {
   readonly host: HTMLElement;
@@ -89,18 +139,22 @@ export function createSaveButton(onActivate: (button: SaveButton) => void, subje
     style.textContent = STYLE;
     root.append(style);
   }
-  const row = document.createElement('span');
-  row.className = 'row';
   const button = document.createElement('button');
   button.type = 'button';
+  const label = document.createElement('span');
+  label.className = 'label';
+  button.append(mark(), label);
+  // Messages float below the pill, so that they never push the page's content down.
+  const bubble = document.createElement('span');
+  bubble.className = 'bubble';
+  bubble.hidden = true;
   const detail = document.createElement('span');
   detail.className = 'detail';
   detail.setAttribute('role', 'status');
   const retry = document.createElement('button');
   retry.type = 'button';
-  retry.className = 'retry';
   retry.textContent = LABELS.retry;
-  retry.hidden = true;
+  bubble.append(detail, retry);
   if (subject) {
     const about = document.createElement('span');
     about.id = 'subject';
@@ -108,10 +162,9 @@ export function createSaveButton(onActivate: (button: SaveButton) => void, subje
     about.textContent = subject;
     button.setAttribute('aria-describedby', 'subject');
     retry.setAttribute('aria-describedby', 'subject');
-    row.append(about);
+    root.append(about);
   }
-  row.append(button, detail, retry);
-  root.append(row);
+  root.append(button, bubble);
 
   let current: ButtonState = { kind: 'unsaved' };
   const api: SaveButton = {
@@ -121,8 +174,7 @@ export function createSaveButton(onActivate: (button: SaveButton) => void, subje
     },
     set(state) {
       current = state;
-      render(button, detail, state);
-      retry.hidden = state.kind !== 'failed' && state.kind !== 'incomplete';
+      render({ button, label, detail, bubble, retry }, state);
     },
   };
   const activate = (event: Event) => {
@@ -138,47 +190,64 @@ export function createSaveButton(onActivate: (button: SaveButton) => void, subje
   return api;
 }
 
-function render(button: HTMLButtonElement, detail: HTMLElement, state: ButtonState): void {
+interface Parts {
+  button: HTMLButtonElement;
+  label: HTMLElement;
+  detail: HTMLElement;
+  bubble: HTMLElement;
+  retry: HTMLButtonElement;
+}
+
+function render({ button, label, detail, bubble, retry }: Parts, state: ButtonState): void {
   button.dataset.state = state.kind;
   // While saving the button stays focusable (aria-disabled, not disabled) so keyboard focus
   // is not thrown back to the page; clicks are ignored by the state check above.
   button.disabled = state.kind === 'unreadable';
   if (state.kind === 'saving') button.setAttribute('aria-disabled', 'true');
   else button.removeAttribute('aria-disabled');
+  button.toggleAttribute('data-refreshed', state.kind === 'saved' && !!state.refreshed);
   button.removeAttribute('title');
-  detail.textContent = '';
-  detail.className = 'detail';
+  let message = '';
+  let error = false;
   switch (state.kind) {
     case 'unsaved':
-      button.textContent = LABELS.save;
+      label.textContent = LABELS.save;
       button.title = 'Save this paper and its abstract to your Paperdex library';
       break;
     case 'saving':
-      button.textContent = LABELS.save;
-      detail.className = 'detail progress';
-      detail.textContent = state.fetching ? 'Fetching the details from arXiv…' : 'Saving…';
+      label.textContent = LABELS.save;
+      message = state.fetching ? 'Fetching the details from arXiv…' : 'Saving…';
       break;
     case 'incomplete':
-      button.textContent = LABELS.incomplete;
+      label.textContent = LABELS.incomplete;
       button.title = 'Saved without some details (abstract, authors or date). Click to fetch them again.';
-      detail.textContent = `${state.note ?? 'Some details could not be fetched.'} Retry to complete it.`;
+      // Only a save that just ran says why; a page opened later shows the mark and its tooltip.
+      if (state.note) message = `${state.note} Retry to complete it.`;
       break;
     case 'saved':
-      button.textContent = LABELS.saved;
+      label.textContent = LABELS.saved;
       button.title = `In your library (v${state.version}). Click to refresh it from this page; tags and notes stay.`;
+      if (state.refreshed) message = REFRESHED;
       break;
     case 'outdated':
-      button.textContent = LABELS.outdated(state.available);
+      label.textContent = LABELS.outdated(state.available);
       button.title = `Your library has v${state.version}. Click to update it to v${state.available}; your tags and notes stay.`;
       break;
     case 'failed':
-      button.textContent = LABELS.save;
-      detail.textContent = `Couldn't save: ${state.message}`;
+      label.textContent = LABELS.save;
+      message = `Couldn't save: ${state.message}`;
+      error = true;
       break;
     case 'unreadable':
-      button.textContent = LABELS.unreadable;
+      label.textContent = LABELS.unreadable;
       button.title = state.reason;
-      detail.textContent = `Paperdex: ${state.reason}.`;
+      message = `Paperdex: ${state.reason}.`;
+      error = true;
       break;
   }
+  detail.textContent = message;
+  if (error) detail.dataset.tone = 'error';
+  else delete detail.dataset.tone;
+  bubble.hidden = !message;
+  retry.hidden = state.kind !== 'failed' && state.kind !== 'incomplete';
 }

@@ -166,6 +166,11 @@ export class SearchEngine {
     return this.index.rankText(id);
   }
 
+  /** How many papers hold a tag (`tagWord`) or a flag (`flagWord`): filter counts. */
+  count(term: string): number {
+    return this.index.count(term);
+  }
+
   /** A paper already in the cache, without waiting (rows render from it in the same frame). */
   cached(id: string): Paper | undefined {
     return this.records.get(id);

@@ -1,5 +1,5 @@
 import type { PaperSource } from '../paper/vocabulary';
-import { queryWords, STOP_WORDS, tagWord } from './text';
+import { flagWord, queryWords, STOP_WORDS, tagWord } from './text';
 
 /**
  * The query language of the search box (documented in the popup's "?" and in README):
@@ -9,6 +9,7 @@ import { queryWords, STOP_WORDS, tagWord } from './text';
  *   -author:x …      any filter below, negated
  *   author:vinyals   author:"van der berg"
  *   tag:to-read
+ *   status:to-read|reading|read|none   is:incomplete   is:withdrawn
  *   year:2019  year:>2020  year:>=2020  year:<2015  year:2018..2020
  *   source:hf  source:arxiv
  * A `field:` Paperdex does not know, or a value it cannot read, is searched as plain text.
@@ -129,6 +130,18 @@ function applyField(query: ParsedQuery, field: string, value: string, quoted: bo
           : years;
       return true;
     }
+    case 'status': {
+      const status = STATUS_NAMES[value.toLowerCase().replace(/[\s_]+/g, '-')];
+      if (!status) return false;
+      (negated ? query.not.tags : query.tags).push(flagWord('status', status));
+      return true;
+    }
+    case 'is': {
+      const mark = value.toLowerCase();
+      if (mark !== 'incomplete' && mark !== 'withdrawn') return false;
+      (negated ? query.not.tags : query.tags).push(flagWord('is', mark));
+      return true;
+    }
     case 'source':
     case 'src': {
       const source = SOURCE_NAMES[value.toLowerCase()];
@@ -141,6 +154,17 @@ function applyField(query: ParsedQuery, field: string, value: string, quoted: bo
       return false;
   }
 }
+
+const STATUS_NAMES: Record<string, string> = {
+  'to-read': 'to-read',
+  toread: 'to-read',
+  todo: 'to-read',
+  reading: 'reading',
+  read: 'read',
+  done: 'read',
+  none: 'none',
+  unset: 'none',
+};
 
 const SOURCE_NAMES: Record<string, PaperSource> = {
   hf: 'huggingface',

@@ -62,6 +62,14 @@ export function queryWords(text: string): string[] {
 }
 
 /** A tag as a single index word: "#to-read". */
+/**
+ * The index word of a property that is neither text nor a tag (`status:read`, `is:incomplete`):
+ * filtered on like a tag, never matched by a typed word.
+ */
+export function flagWord(field: 'status' | 'is', value: string): string {
+  return `!${field}:${value}`;
+}
+
 export function tagWord(tag: string): string {
   return `#${fold(tag).trim().replace(/\s+/g, ' ')}`;
 }

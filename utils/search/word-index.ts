@@ -2,7 +2,7 @@ import type { Paper } from '../paper/schema';
 import type { PaperSource } from '../paper/vocabulary';
 import { boundedEditDistance, letterMask, popCount, typoBudget } from './edit-distance';
 import type { ParsedQuery } from './query';
-import { indexWords, tagWord } from './text';
+import { flagWord, indexWords, tagWord } from './text';
 
 /**
  * The word index that chooses what Fuse.js ranks. Every word of title, authors, tags, abstract
@@ -41,7 +41,8 @@ const SOURCE_BITS: Record<PaperSource, number> = { arxiv: 1, huggingface: 2 };
 /** A record search keeps a place for (the library counts it) but never lists: it is not sound. */
 const HIDDEN = 128;
 
-export const INDEX_FORMAT = 2;
+/** 3: reading status and incomplete/withdrawn marks indexed (status:, is:). An older index is rebuilt. */
+export const INDEX_FORMAT = 3;
 
 /** The persisted form: typed arrays and two joined strings, cheap to store and to load. */
 export interface IndexSnapshot {
@@ -86,7 +87,7 @@ function packText(p: IndexablePaper): string {
 /** What the index reads of a paper; `hidden` keeps it out of every result. */
 export type IndexablePaper = Pick<
   Paper,
-  'id' | 'title' | 'authors' | 'tags' | 'abstract' | 'notes' | 'published' | 'sources' | 'savedAt' | 'updatedAt'
+  'id' | 'title' | 'authors' | 'tags' | 'abstract' | 'notes' | 'published' | 'sources' | 'savedAt' | 'updatedAt' | 'readingStatus' | 'incomplete' | 'withdrawn'
 > & { hidden?: boolean };
 
 /**
@@ -333,6 +334,15 @@ export class WordIndex {
     return lo;
   }
 
+  /** How many papers hold an index word (a tag word, a flag): the library page's filter counts. */
+  count(term: string): number {
+    let n = 0;
+    this.eachPosting(term, (d) => {
+      if (this.alive[d]) n++;
+    });
+    return n;
+  }
+
   private documentFrequency(term: string): number {
     const t = this.findTerm(term);
     const base = t >= 0 ? this.offsets[t + 1]! - this.offsets[t]! : 0;
@@ -373,7 +383,8 @@ export class WordIndex {
       }
       if (prefix && word.length >= 5) this.expandPrefixTypos(word, mask, offer);
     }
-    let list = [...found].map(([term, quality]) => ({ term, quality }));
+    // A flag (status:, is:) is filtered on, never matched by a typed word.
+    let list = [...found].filter(([term]) => !term.startsWith('!')).map(([term, quality]) => ({ term, quality }));
     const cap = prefix && word.length <= 2 ? MAX_SHORT_PREFIX_EXPANSIONS : MAX_EXPANSIONS;
     if (list.length > cap) {
       list = list
@@ -657,6 +668,12 @@ export function documentTerms(paper: IndexablePaper): Map<string, number> {
   for (const tag of paper.tags) {
     add(tag, FIELDS.tags);
     out.set(tagWord(tag), FIELDS.tags);
+  }
+  // Filters like tags: status:read (status:none when unset), is:incomplete, is:withdrawn.
+  if (!paper.hidden) {
+    out.set(flagWord('status', paper.readingStatus ?? 'none'), FIELDS.tags);
+    if (paper.incomplete) out.set(flagWord('is', 'incomplete'), FIELDS.tags);
+    if (paper.withdrawn) out.set(flagWord('is', 'withdrawn'), FIELDS.tags);
   }
   add(paper.abstract, FIELDS.abstract);
   if (paper.notes) add(paper.notes, FIELDS.notes);

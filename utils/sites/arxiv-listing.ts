@@ -5,6 +5,8 @@
 import { isoDate, monthNumber } from '../paper/dates';
 import type { SeenPaper } from '../paper/schema';
 import {
+  after,
+  endOf,
   foundPaper,
   isWithdrawnComment,
   withoutEmpty,
@@ -58,7 +60,11 @@ export function parseListingPage(doc: Document): ParseResult {
     const htmlVersion = /v(\d+)\/?$/.exec(dt.querySelector('a[href*="/html/"]')?.getAttribute('href') ?? '')?.[1];
     const version = id.version ?? (htmlVersion ? Number(htmlVersion) : undefined);
     papers.push(
-      foundPaper(anchor, id.id, version, () => {
+      foundPaper(
+        anchor,
+        id.id,
+        version,
+        () => {
         const abstract = dd.querySelector('p.mathjax, p.abstract');
         return withoutEmpty<SeenPaper>({
           arxivId: id.id,
@@ -70,7 +76,10 @@ export function parseListingPage(doc: Document): ParseResult {
           journalRef: collapseWhitespace(readableText(dd.querySelector('.list-journal-ref'))),
           withdrawn: isWithdrawnComment(readableText(dd.querySelector('.list-comments'))) || undefined,
         });
-      }),
+        },
+        // The entry's id line ("[1] arXiv:… [pdf, html, other]") has room: the title keeps its lines.
+        { slot: endOf(dt), entry: [dt, dd] },
+      ),
     );
   }
   return { papers, problems };
@@ -134,7 +143,8 @@ export function parseSearchPage(doc: Document): ParseResult {
       problems.push({ anchor, reason: `no title for ${id.id}` });
       continue;
     }
-    papers.push(foundPaper(anchor, id.id, id.version, () => searchResult(item, id.id, id.version)));
+    const idLine = item.querySelector('p.list-title');
+    papers.push(foundPaper(anchor, id.id, id.version, () => searchResult(item, id.id, id.version), { slot: idLine ? endOf(idLine) : after(anchor), entry: [item] }));
   }
   return { papers, problems };
 }

@@ -5,7 +5,7 @@
 import { isoDate, monthNumber } from '../paper/dates';
 import type { SeenPaper } from '../paper/schema';
 import { collapseWhitespace } from '../paper/text';
-import { all, first, flipAuthorName, isWithdrawnComment, type ParseResult } from './common';
+import { after, all, endOf, first, flipAuthorName, isWithdrawnComment, type ParseResult } from './common';
 import { ARXIV_HOSTS } from './hosts';
 import { parseArxivId, type ArxivIdParts } from '../paper/arxiv-id';
 
@@ -112,7 +112,13 @@ export function parseAbstractPage(doc: Document, url: URL): ParseResult {
   if (shownVersion?.withdrawn || isWithdrawnComment(first(doc, SELECTORS.comments)?.textContent ?? '')) {
     paper.withdrawn = true;
   }
-  return { papers: [{ arxivId: id, version, anchor, paper }], problems: [] };
+  // The button goes at the end of the title, or the dateline above it when the title's last line
+  // is full; after a fallback anchor otherwise.
+  const isTitle = anchor.matches(SELECTORS.title.join(','));
+  const slot = isTitle ? endOf(anchor) : after(anchor);
+  const dateline = first(doc, SELECTORS.dateline);
+  const tight = isTitle ? { ...(dateline ? { fallback: endOf(dateline) } : {}) } : undefined;
+  return { papers: [{ arxivId: id, version, anchor, slot, ...(tight ? { tight } : {}), entry: [doc.body], paper }], problems: [] };
 }
 
 function problem(anchor: Element, reason: string): ParseResult {

@@ -10,18 +10,52 @@ export interface FoundPaper {
   arxivId: string;
   /** The version the page shows, when it shows one. */
   version?: number;
+  /** The paper's title element, which the button belongs to. */
   anchor: Element;
+  /**
+   * Where the button goes: in a line that has room for it (the end of the title, the entry's id
+   * line, a card's row), so that the page's layout does not move.
+   */
+  slot: Slot;
+  /**
+   * A slot whose line may be full (the end of a long title, on a one-paper page): the button is
+   * checked to fit, else it goes to `fallback` (a short line nearby), else it shows its mark only.
+   */
+  tight?: { fallback?: Slot };
+  /** The elements that make up the paper's entry: the paper under the pointer or the focus is saved by the shortcut. */
+  entry: Element[];
   /** What the page shows about the paper, read on first use. */
   readonly paper: SeenPaper;
 }
 
+/** A place in the page: inside `parent`, before `before` (at its end when null). */
+export interface Slot {
+  parent: Element;
+  before: Node | null;
+}
+
+/** At the end of an element's own content (inline, on its last line). */
+export const endOf = (el: Element): Slot => ({ parent: el, before: null });
+
+/** Right after an element (a line of its own). */
+export const after = (el: Element): Slot => ({ parent: el.parentElement ?? el, before: el.nextSibling });
+
 /** A found paper whose details are read from the page on first use. */
-export function foundPaper(anchor: Element, arxivId: string, version: number | undefined, read: () => SeenPaper): FoundPaper {
+export function foundPaper(
+  anchor: Element,
+  arxivId: string,
+  version: number | undefined,
+  read: () => SeenPaper,
+  where: { slot?: Slot; tight?: FoundPaper['tight']; entry?: Element[] } = {},
+): FoundPaper {
   let paper: SeenPaper | undefined;
   return {
     arxivId,
     ...(version === undefined ? {} : { version }),
     anchor,
+    slot: where.slot ?? after(anchor),
+    ...(where.tight ? { tight: where.tight } : {}),
+    entry: where.entry ?? [anchor],
     get paper() {
       paper ??= read();
       return paper;

@@ -6,7 +6,7 @@
 import type { SeenPaper } from '../paper/schema';
 import { parseArxivId, type ArxivIdParts } from '../paper/arxiv-id';
 import { collapseWhitespace } from '../paper/text';
-import { foundPaper, isoDay, withoutEmpty, type FoundPaper, type ParseResult } from './common';
+import { after, endOf, foundPaper, isoDay, withoutEmpty, type FoundPaper, type ParseResult, type Slot } from './common';
 import { HF_HOST } from './hosts';
 
 /** Whether an element already has the button for this paper: the page is scanned again as it changes. */
@@ -114,7 +114,9 @@ export function parseHfPaperPage(doc: Document, url: URL, skip: SkipPlaced = () 
     const title = heading || collapseWhitespace(doc.title.replace(/^Paper page\s*-\s*/, ''));
     return withoutEmpty<SeenPaper>({ arxivId: id.id, title });
   };
-  return { papers: [foundPaper(anchor, id.id, undefined, read)], problems: [] };
+  const heading = anchor.matches('h1');
+  const where = heading ? { slot: endOf(anchor), tight: {} } : { slot: after(anchor) };
+  return { papers: [foundPaper(anchor, id.id, undefined, read, { ...where, entry: [doc.body] })], problems: [] };
 }
 
 /** Card title links: `<h3><a href="/papers/<id>">title</a></h3>` on every list view. */
@@ -139,12 +141,30 @@ export function parseHfListPage(doc: Document, skip: SkipPlaced = () => false): 
     if (!id || !card || !anchor || seenCards.has(card) || skip(anchor, id.id)) continue;
     seenCards.add(card);
     papers.push(
-      foundPaper(anchor, id.id, undefined, () => {
-        return embeddedPapers(doc).get(id.id) ?? withoutEmpty<SeenPaper>({ arxivId: id.id, title: collapseWhitespace(link.textContent ?? '') });
-      }),
+      foundPaper(
+        anchor,
+        id.id,
+        undefined,
+        () => embeddedPapers(doc).get(id.id) ?? withoutEmpty<SeenPaper>({ arxivId: id.id, title: collapseWhitespace(link.textContent ?? '') }),
+        { slot: cardRowSlot(anchor), entry: [card] },
+      ),
     );
   }
   return { papers, problems: [] };
+}
+
+/**
+ * In a card, the row under the title (organisation on the left, comments on the right) has room
+ * for the button, so the card keeps its height: first in the row's right-hand group. A card
+ * without that row gets the button after its title.
+ */
+function cardRowSlot(heading: Element): Slot {
+  const row = heading.nextElementSibling;
+  const group = row?.lastElementChild;
+  const classes = row?.getAttribute('class') ?? '';
+  // A flex row (by its classes: no style is read, the parser stays pure and cheap).
+  if (row && group && row.children.length > 1 && /\bflex\b/.test(classes) && !/\bflex-col\b/.test(classes)) return { parent: group, before: group.firstChild };
+  return after(heading);
 }
 
 /**

@@ -21,8 +21,8 @@ function paper(id: string, fields: Partial<IndexablePaper>): IndexablePaper {
 }
 
 const papers = [
-  paper('a', { title: 'Grad-CAM: Visual Explanations', authors: ['Ramprasaath Selvaraju'], savedAt: 1, published: '2017-03-01' }),
-  paper('b', { title: 'Pointer Networks', authors: ['Oriol Vinyals'], tags: ['to-read'], savedAt: 2, published: '2015-06-09', sources: ['huggingface'] }),
+  paper('a', { title: 'Grad-CAM: Visual Explanations', authors: ['Ramprasaath Selvaraju'], savedAt: 1, published: '2017-03-01', readingStatus: 'read' }),
+  paper('b', { title: 'Pointer Networks', authors: ['Oriol Vinyals'], tags: ['to-read'], savedAt: 2, published: '2015-06-09', sources: ['huggingface'], readingStatus: 'reading', incomplete: true }),
   paper('c', { title: 'Optimization of networks', abstract: 'We study network pruning.', notes: 'compare with lottery tickets', savedAt: 3, published: '2019-01-01' }),
 ];
 const ids = (index: WordIndex, q: string) => index.match(parseQuery(q)).ids;
@@ -67,6 +67,19 @@ describe('word index', () => {
     expect(ids(index, 'year:2015')).toEqual(['b']);
     expect(ids(index, 'source:hf')).toEqual(['b']);
     expect(ids(index, 'networks -pointer')).toEqual(['c']);
+  });
+
+  it('filters by reading status and by the incomplete and withdrawn marks, and by their absence', () => {
+    expect(ids(index, 'status:read')).toEqual(['a']);
+    expect(ids(index, 'status:reading networks')).toEqual(['b']);
+    expect(ids(index, 'status:none')).toEqual(['c']);
+    expect(ids(index, '-status:read')).toEqual(['c', 'b']);
+    expect(ids(index, 'is:incomplete')).toEqual(['b']);
+    expect(ids(index, '-is:incomplete networks')).toEqual(['c']);
+    expect(ids(index, 'is:withdrawn')).toEqual([]);
+    // Typed words never match the marks.
+    expect(ids(index, 'status')).toEqual([]);
+    expect(ids(index, 'incomplete')).toEqual([]);
   });
 
   it('negates filters and excludes compounds as a whole', () => {

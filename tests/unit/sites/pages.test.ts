@@ -29,11 +29,15 @@ describe.each(Object.entries(sites))('%s pages (saved real pages and documented 
       const result = parse(load(c.html), new URL(c.expected.url));
       expect(result?.problems).toEqual([]);
       expect(result?.papers.map((p) => p.paper)).toEqual(c.expected.papers);
-      for (const { paper, anchor } of result!.papers) {
+      for (const { paper, anchor, slot, entry } of result!.papers) {
         expect(seenPaperSchema.parse(paper)).toEqual(paper);
         // The anchor is the title's own element, so the button sits beside the title.
         expect(anchor.textContent?.replace(/\s+/g, ' ')).toContain(paper.title);
         expect(anchor.textContent!.length).toBeLessThan(paper.title!.length + 40);
+        // The button joins a line of the paper's own entry (the title, the id line, the card's
+        // row), never a line of its own after the title, which would push the page down.
+        expect(entry.some((e) => e.contains(slot.parent))).toBe(true);
+        expect(slot.parent === anchor.parentElement && slot.before === anchor.nextSibling).toBe(false);
       }
     });
   }
