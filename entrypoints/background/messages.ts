@@ -2,12 +2,14 @@ import { browser } from 'wxt/browser';
 import { repository } from '@/utils/db/repository';
 import { onMessage } from '@/utils/messaging';
 import { createBackups } from '@/utils/backup/backups';
+import type { Result } from '@/utils/result';
 import { browserBackupPlatform, scheduleDailyBackups } from './backups';
 import { startJobRunner } from './jobs';
 import { createLibraryService } from './library-service';
 import { createArxivLookup, defaultLookupDeps, lookupHuggingFace } from './metadata-lookup';
 import { notifyTabs } from './notify-tabs';
 import { registerSaveElsewhere } from './save-elsewhere';
+import { pagesOnly } from './senders';
 
 /** Where the time before which arXiv may not be asked again is kept, across worker restarts. */
 const ARXIV_NOT_BEFORE = 'paperdex.arxivNotBefore';
@@ -35,14 +37,16 @@ export function registerMessageHandlers(): void {
       return written.ok ? written : { ok: false, retry: true, message: written.message };
     },
   });
+  // Content scripts save and ask what is saved; the rest is for Paperdex's own pages.
+  const pages = <D, T>(handler: (data: D) => Promise<Result<T>>) => pagesOnly(browser.runtime.id, browser.runtime.getURL('/'), handler);
   onMessage('savePaper', ({ data }) => library.savePaper(data));
   onMessage('getPaperStatus', ({ data }) => library.getPaperStatus(data));
-  onMessage('libraryWritten', ({ data }) => library.libraryWritten(data));
+  onMessage('libraryWritten', pages((data) => library.libraryWritten(data)));
   // An extension page opened: the worker is awake (and has resumed its jobs by starting).
   onMessage('resume', async () => ({ ok: true, value: null }));
-  onMessage('getBackupStatus', async () => ({ ok: true, value: await backups.status() }));
-  onMessage('setBackupSettings', async ({ data }) => ({ ok: true, value: await backups.configure(data) }));
-  onMessage('backupNow', async () => ({ ok: true, value: await backups.backupNow() }));
+  onMessage('getBackupStatus', pages(async () => ({ ok: true, value: await backups.status() })));
+  onMessage('setBackupSettings', pages((data) => backups.configure(data)));
+  onMessage('backupNow', pages(async () => ({ ok: true, value: await backups.backupNow() })));
   scheduleDailyBackups(backups);
   registerSaveElsewhere((payload) => library.savePaper(payload));
 }

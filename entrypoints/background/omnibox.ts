@@ -7,15 +7,31 @@ import { highlight } from '@/utils/search/highlight';
 
 const SUGGESTIONS = 6;
 
-/** Chrome reads suggestion descriptions as XML: every page-derived character is escaped. */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** What XML 1.0 forbids besides controls: lone surrogates and U+FFFE, U+FFFF. */
+const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+
+/**
+ * A title or author list as one line a suggestion can show: control characters (which XML 1.0
+ * forbids, or which break a line) become a space, a lone surrogate or a noncharacter U+FFFD.
+ */
+export function suggestionText(text: string): string {
+  return text.replace(CONTROLS, ' ').replace(NOT_XML, '\ufffd');
+}
+
+/**
+ * Chrome reads suggestion descriptions as XML: every page-derived character is escaped, and
+ * what XML cannot hold at all is replaced (else the whole suggestion list is refused).
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+  return suggestionText(text).replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 }
 
 /** One suggestion line: the title with matched words in <match>, then authors and year dimmed. */
 export function suggestionFor(paper: Paper, terms: ReadonlySet<string>, markup: boolean) {
   const meta = `${shortAuthors(paper.authors)} · ${paperYear(paper)}`;
-  if (!markup) return { content: paper.url, description: `${paper.title} — ${meta}` };
+  if (!markup) return { content: paper.url, description: suggestionText(`${paper.title} — ${meta}`) };
   const title = highlight(paper.title, terms)
     .map((s) => (s.hit ? `<match>${escapeXml(s.text)}</match>` : escapeXml(s.text)))
     .join('');

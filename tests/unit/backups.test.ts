@@ -69,6 +69,28 @@ describe('automatic backups', () => {
     ]);
   });
 
+  it('takes only "on/off" and "how many" from a page, and nothing that is not a setting', async () => {
+    const platform = fakePlatform();
+    const backups = createBackups(library([mergePaper(undefined, paperInput(), 1)]), platform);
+    const written = await backups.backupNow();
+    for (const bad of ['abc', null, [true], { enabled: 'no' }, { keep: '3' }, { keep: Number.NaN }, { lastBackupAt: -1 }, { lastError: '<img src=x onerror=alert(1)>' }, { extra: 'x'.repeat(100_000) }]) {
+      const result = await backups.configure(bad);
+      expect(result, JSON.stringify(bad).slice(0, 40)).toMatchObject({ ok: false, code: 'invalid' });
+      expect(result.ok ? '' : result.message).toMatch(/^Those backup settings can't be used \(.+\)\.$/);
+    }
+    expect(await backups.status()).toEqual(written);
+    // What a page may set, brought into range.
+    expect(await backups.configure({ enabled: false, keep: 250 })).toEqual({ ok: true, value: { ...written, enabled: false, keep: 100 } });
+    expect(await backups.configure({ keep: 2.6 })).toMatchObject({ ok: true, value: { enabled: false, keep: 3 } });
+  });
+
+  it('reads stored settings a bug or an older version mistyped as what they can safely mean', async () => {
+    const platform = fakePlatform();
+    // What the unchecked message of an earlier version stored.
+    await platform.store({ 0: 'a', 1: 'b', enabled: 'no', keep: 'many', lastBackupAt: -1, lastError: 7 } as unknown as BackupStatus);
+    expect(await createBackups(library([]), platform).status()).toEqual({ enabled: true, keep: 7 });
+  });
+
   it('waits for the first save, honours "off" for automatic runs, and runs daily at most once a day', async () => {
     const empty = fakePlatform();
     await createBackups(library([]), empty).daily();

@@ -55,6 +55,19 @@ describe('library service (background boundary)', () => {
     expect(notify).not.toHaveBeenCalled();
   });
 
+  it('refuses versions no paper has and days no calendar has, so a real later version can still update it', async () => {
+    const service = createLibraryService(repo, notify);
+    for (const bad of [{ version: 1e12 }, { version: 1000 }, { version: 2.5 }, { published: '2024-13-45' }, { updated: '2023-02-29' }, { published: '2024-04-31' }]) {
+      const result = await service.savePaper({ ...paperInput(), ...bad });
+      expect(result, JSON.stringify(bad)).toMatchObject({ ok: false, code: 'invalid' });
+      expect(result.ok ? '' : result.message).toMatch(/\((version|published|updated): /);
+    }
+    expect(await repo.countPapers()).toBe(0);
+    // Leap days and versions arXiv really has are taken.
+    expect(await service.savePaper({ ...paperInput(), version: 42, published: '2024-02-29', updated: '2024-02-29' })).toMatchObject({ ok: true });
+    expect((await repo.getPaper('arxiv:1810.05270'))?.version).toBe(42);
+  });
+
   it("stores the paper's own arXiv addresses whatever links a page sends", async () => {
     const service = createLibraryService(repo, notify);
     await service.savePaper({ ...paperInput(), url: 'javascript:alert(1)', pdfUrl: 'https://evil.example/x.pdf' });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createSaveButton, LABELS, pageTone, REFRESHED } from '@/utils/content/save-button';
+import { unreachableMessage } from '@/utils/content/mount-papers';
 
 const parts = (host: HTMLElement) => {
   const root = host.shadowRoot!;
@@ -59,5 +60,10 @@ describe('the in-page Save button', () => {
     expect(pageTone(box('rgb(255, 255, 255)'))).toBe('light');
     // A nearly transparent background is no background: the page's (none: light) decides.
     expect(pageTone(box('rgba(0, 0, 0, 0.02)'))).toBe('light');
+  });
+
+  it('asks for a reload only when the extension changed under the page; a silent worker is tried again', () => {
+    expect(unreachableMessage(new Error('Could not establish connection. Receiving end does not exist.'))).toBe("Paperdex didn't answer. Try again.");
+    expect(unreachableMessage(new Error('Extension context invalidated.'))).toMatch(/^Paperdex was updated or restarted\. Reload this page/);
   });
 });

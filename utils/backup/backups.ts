@@ -1,6 +1,31 @@
+import { z } from 'zod';
 import type { Repository } from '../db/repository';
+import { describeIssue } from '../paper/schema';
+import type { Result } from '../result';
 import { BACKUP_FOLDER, backupFileName, backupJson } from './file';
-import { DEFAULT_BACKUP_SETTINGS, type BackupSettings, type BackupStatus } from './settings';
+import { DEFAULT_BACKUP_SETTINGS, type BackupStatus } from './settings';
+
+/**
+ * What a page may change: whether backups run and how many are kept (a number the field can
+ * hold, brought into 1–100). Nothing else: when and where the last one went is the
+ * background's to say.
+ */
+const settingsChangeSchema = z.strictObject({ enabled: z.boolean(), keep: z.number().finite() }).partial();
+
+const clampKeep = (keep: number) => Math.min(100, Math.max(1, Math.round(keep)));
+
+/** What storage holds, as settings the background can act on: a stray or mistyped value is dropped. */
+function readStatus(stored: unknown): BackupStatus {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const status: BackupStatus = {
+    enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_BACKUP_SETTINGS.enabled,
+    keep: typeof s.keep === 'number' && Number.isFinite(s.keep) ? clampKeep(s.keep) : DEFAULT_BACKUP_SETTINGS.keep,
+  };
+  if (typeof s.lastBackupAt === 'number' && s.lastBackupAt > 0) status.lastBackupAt = s.lastBackupAt;
+  if (typeof s.lastBackupFile === 'string') status.lastBackupFile = s.lastBackupFile;
+  if (typeof s.lastError === 'string') status.lastError = s.lastError;
+  return status;
+}
 
 /** What backups need of the browser, so that tests can stand in for it. */
 export interface BackupPlatform {
@@ -28,7 +53,7 @@ export function createBackups(repository: Pick<Repository, 'listPapers' | 'count
   let running: Promise<BackupStatus> | null = null;
 
   async function status(): Promise<BackupStatus> {
-    return { ...DEFAULT_BACKUP_SETTINGS, ...(await platform.load()) };
+    return readStatus(await platform.load());
   }
 
   async function write(force: boolean): Promise<BackupStatus> {
@@ -62,11 +87,14 @@ export function createBackups(repository: Pick<Repository, 'listPapers' | 'count
 
   return {
     status,
-    async configure(settings: Partial<BackupSettings>): Promise<BackupStatus> {
-      const next = { ...(await status()), ...settings };
-      next.keep = Math.min(100, Math.max(1, Math.round(next.keep)));
+    /** A page's change to the settings, checked: anything but `enabled` and `keep` is refused. */
+    async configure(payload: unknown): Promise<Result<BackupStatus>> {
+      const change = settingsChangeSchema.safeParse(payload);
+      if (!change.success) return { ok: false, code: 'invalid', message: `Those backup settings can't be used (${describeIssue(change.error)}).` };
+      const next = { ...(await status()), ...change.data };
+      next.keep = clampKeep(next.keep);
       await platform.store(next);
-      return next;
+      return { ok: true, value: next };
     },
     backupNow: () => run(true),
     /** The daily alarm: a backup if the library changed since the last one. */

@@ -7,7 +7,16 @@ import type { Result } from '../result';
 import { after, type FoundPaper, type ParseResult, type Slot } from '../sites/common';
 import { createSaveButton, pageTone, type SaveButton } from './save-button';
 
-const NOT_RESPONDING = "Paperdex isn't responding. Reload this page and try again.";
+/**
+ * Why a message got no answer, for the button. A background that was busy or stopped answers
+ * the next try; only an extension updated or reloaded under the page needs the page reloaded.
+ */
+export function unreachableMessage(error: unknown): string {
+  return /context invalidated/i.test(String((error as Error)?.message ?? error))
+    ? 'Paperdex was updated or restarted. Reload this page to save from it.'
+    : "Paperdex didn't answer. Try again.";
+}
+
 const STATUS_BATCH = 1000;
 
 interface Entry {
@@ -258,6 +267,6 @@ async function ask<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
     return await send();
   } catch (error) {
     console.error('[paperdex] no answer from the background', error);
-    return { ok: false, code: 'unreachable', message: NOT_RESPONDING };
+    return { ok: false, code: 'unreachable', message: unreachableMessage(error) };
   }
 }

@@ -1,3 +1,4 @@
+import { isCalendarDate } from './dates';
 import type { Paper } from './schema';
 
 /**
@@ -23,7 +24,7 @@ export function isSound(value: unknown): value is Paper {
     isStrings(p.authors) &&
     isString(p.abstract) &&
     isString(p.published) &&
-    /^\d{4}-\d{2}-\d{2}$/.test(p.published) &&
+    isCalendarDate(p.published) &&
     isString(p.updated) &&
     isString(p.url) &&
     isString(p.pdfUrl) &&

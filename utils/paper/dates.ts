@@ -16,6 +16,15 @@ export function isoDate(year: number | string, month: number | string, day: numb
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+/** Whether text is a day that exists, written as the library stores days: "2024-02-29", not "2024-13-45". */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** The local day of a moment, "2026-11-26"; with `minutes`, "2026-11-26-0930". */
 export function localDay(date: Date, minutes = false): string {
   const day = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());

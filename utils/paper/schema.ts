@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './dates';
 import { normalizeTags } from './tags';
 import { hasOwnAddresses, paperIdFor } from './urls';
 import { READING_STATUSES, SOURCES } from './vocabulary';
@@ -16,7 +17,12 @@ import { READING_STATUSES, SOURCES } from './vocabulary';
 // there, so it is told so up front instead of probing with `Function("")`.
 z.config({ jitless: true });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)');
+const isoDate = z.string().refine(isCalendarDate, 'expected a date that exists, as YYYY-MM-DD');
+/**
+ * arXiv numbers versions from 1; no paper has come near a hundred. A record claiming a huge
+ * version could never be updated by the real next one.
+ */
+export const MAX_VERSION = 999;
 const nonEmpty = z.string().trim().min(1);
 
 export const arxivIdSchema = nonEmpty.regex(
@@ -27,7 +33,7 @@ export const arxivIdSchema = nonEmpty.regex(
 /** Everything about a paper, nothing about the user: what a complete record holds. */
 const metadataFields = z.object({
   arxivId: arxivIdSchema,
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(MAX_VERSION),
   title: nonEmpty.max(2000),
   authors: z.array(nonEmpty.max(500)).max(5000),
   abstract: z.string().max(20000),

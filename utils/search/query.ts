@@ -19,6 +19,12 @@ export interface ParsedQuery {
   words: string[];
   /** The last word is still being typed: also match words it begins. */
   lastWordIsPrefix: boolean;
+  /**
+   * The word being typed when it cannot yet decide anything: a stop word or the start of one
+   * ("attention is", "learning wi"), or one or two letters. The papers holding words it begins
+   * rank first; it leaves no paper out.
+   */
+  typing: string | null;
   /** Words from quotes: must match exactly. */
   exact: string[];
   /** Word sequences that must appear as written. */
@@ -39,6 +45,9 @@ export interface ParsedQuery {
 const MAX_WORDS = 32;
 const MAX_LENGTH = 1000;
 
+/** Every start of a stop word: what may still become one while it is typed. */
+const STOP_PREFIXES = new Set([...STOP_WORDS].flatMap((w) => Array.from(w, (_, i) => w.slice(0, i + 1))));
+
 const TOKEN = /(-?)(?:([a-z]+):)?(?:("[^"]*"?)|(\S+))/giy;
 
 export function parseQuery(raw: string): ParsedQuery {
@@ -46,6 +55,7 @@ export function parseQuery(raw: string): ParsedQuery {
   const query: ParsedQuery = {
     words: [],
     lastWordIsPrefix: false,
+    typing: null,
     exact: [],
     phrases: [],
     excluded: [],
@@ -87,17 +97,22 @@ export function parseQuery(raw: string): ParsedQuery {
     }
   }
   query.lastWordIsPrefix = lastFreeEnd === input.length && query.words.length > 0;
-  // Stop words are not in the index; keep only a last word that may be the start of a real one.
+  // The word being typed may still become one the index leaves out (a stop word: "wi" → "with")
+  // or stand for more words than are looked at (one or two letters): it ranks the papers holding
+  // words it begins first and requires nothing, so a paper that matches the finished query is
+  // never hidden on the way there.
   const last = query.words[query.words.length - 1];
-  query.words = query.words.filter((w, n) => !STOP_WORDS.has(w) || (n === query.words.length - 1 && query.lastWordIsPrefix));
-  if (query.words[query.words.length - 1] !== last) query.lastWordIsPrefix = false;
-  // A lone letter among other words is not yet a word ("gpt 4", "netwrok p"): it would match
-  // nearly everything and decide nothing. Alone, it is what the user is starting to type.
-  if (query.words.length > 1) {
-    const kept = query.words.filter((w) => w.length > 1);
-    if (kept[kept.length - 1] !== query.words[query.words.length - 1]) query.lastWordIsPrefix = false;
-    query.words = kept;
+  if (query.lastWordIsPrefix && last !== undefined && (last.length <= 2 || STOP_PREFIXES.has(last))) {
+    query.typing = last;
+    query.words.pop();
+    query.lastWordIsPrefix = false;
   }
+  // Stop words are not in the index.
+  query.words = query.words.filter((w) => !STOP_WORDS.has(w));
+  if (query.words[query.words.length - 1] !== last) query.lastWordIsPrefix = false;
+  // A lone letter among other words is not yet a word ("gpt 4 tuning"): it would match nearly
+  // everything and decide nothing.
+  if (query.words.length > 1 || query.typing) query.words = query.words.filter((w) => w.length > 1);
   const distinct = [...new Set(query.words)];
   if (distinct.length > MAX_WORDS) query.lastWordIsPrefix = false;
   query.words = distinct.slice(0, MAX_WORDS);

@@ -387,10 +387,13 @@ export class WordIndex {
     let list = [...found].filter(([term]) => !term.startsWith('!')).map(([term, quality]) => ({ term, quality }));
     const cap = prefix && word.length <= 2 ? MAX_SHORT_PREFIX_EXPANSIONS : MAX_EXPANSIONS;
     if (list.length > cap) {
+      // Every word a prefix of three letters or more begins stays: a paper holding a rare one
+      // is not dropped from the results while its title is typed. Typos past the cap go.
+      const whole = prefix && word.length > 2 ? QUALITY.prefix : Number.POSITIVE_INFINITY;
       list = list
         .map((e) => ({ e, df: this.documentFrequency(e.term) }))
         .sort((a, b) => b.e.quality - a.e.quality || b.df - a.df)
-        .slice(0, cap)
+        .filter(({ e }, i) => i < cap || e.quality >= whole)
         .map(({ e }) => e);
     }
     list.sort((a, b) => b.quality - a.quality);
@@ -448,6 +451,9 @@ export class WordIndex {
     }));
     for (const w of q.exact) words.push({ word: w, prefix: false, exact: true, mask: 0 });
     for (const w of q.authors) words.push({ word: w, prefix: true, exact: false, mask: FIELDS.authors });
+    // Every word above must match; a stop word being typed only ranks (it is last, and not counted).
+    const need = words.length;
+    if (q.typing) words.push({ word: q.typing, prefix: true, exact: false, mask: 0 });
 
     if (!words.length) {
       const ids: string[] = [];
@@ -462,7 +468,8 @@ export class WordIndex {
     const { alive, postings, fields } = this;
     const { total, hits, best } = this.scratch(n);
     const touched: number[] = [];
-    for (const { word, prefix, exact, mask: only } of words) {
+    for (const [w, { word, prefix, exact, mask: only }] of words.entries()) {
+      const counts = w < need;
       const expansions = exact ? this.expand(word, false).filter((e) => e.term === word) : this.expand(word, prefix);
       // Highlight typo matches only when the word itself (or a word it begins) is nowhere.
       const literal = expansions.some((e) => e.quality >= QUALITY.prefix && this.documentFrequency(e.term) > 0);
@@ -500,17 +507,16 @@ export class WordIndex {
       }
       for (const d of touched) {
         total[d]! += best[d]!;
-        hits[d]!++;
+        if (counts) hits[d]!++;
         best[d] = 0;
       }
       touched.length = 0;
     }
 
-    const need = words.length;
     let relaxed = false;
-    let chosen = collect(hits, need, order);
+    let chosen = collect(hits, need, order, allowed);
     if (!chosen.length && q.words.length >= 3 && !q.authors.length && !q.phrases.length) {
-      chosen = collect(hits, need - 1, order);
+      chosen = collect(hits, need - 1, order, allowed);
       relaxed = chosen.length > 0;
     }
     // Only the best `limit` are wanted, in order: past that many, pick them first (quickselect)
@@ -594,10 +600,16 @@ export class WordIndex {
   }
 }
 
-/** Documents with at least `need` hits, newest first (`order` is oldest first). */
-function collect(hits: Uint8Array, need: number, order: Int32Array): number[] {
+/**
+ * Documents with at least `need` hits, newest first (`order` is oldest first). Only a document
+ * the filters allow has hits; with none needed, the filters alone decide.
+ */
+function collect(hits: Uint8Array, need: number, order: Int32Array, allowed: Uint8Array | null): number[] {
   const out: number[] = [];
-  for (let i = order.length - 1; i >= 0; i--) if (hits[order[i]!]! >= need) out.push(order[i]!);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const d = order[i]!;
+    if (hits[d]! >= need && (need > 0 || !allowed || allowed[d])) out.push(d);
+  }
   return out;
 }
 

@@ -113,7 +113,7 @@ describe('lenient where the meaning is clear, strict where it is not', () => {
       ]),
     );
     // "May 2014" could be the 1st or any day: refused, with why.
-    expect(read.invalid).toEqual([{ where: 'entry 3 (arxiv:1409.3215)', reason: expect.stringMatching(/^published: expected an ISO date/) }]);
+    expect(read.invalid).toEqual([{ where: 'entry 3 (arxiv:1409.3215)', reason: expect.stringMatching(/^published: expected a date that exists, as YYYY-MM-DD/) }]);
   });
 
   it('unites tags that differ only in case with the ones you have, in your spelling', () => {

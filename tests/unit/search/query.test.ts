@@ -10,10 +10,17 @@ describe('query syntax', () => {
     expect(parseQuery('pointer ').lastWordIsPrefix).toBe(false);
   });
 
-  it('keeps an unfinished last word even when it is a stop word so far', () => {
-    expect(parseQuery('neural th').words).toEqual(['neural', 'th']);
-    expect(parseQuery('neural the').words).toEqual(['neural', 'the']);
-    expect(parseQuery('neural the ').words).toEqual(['neural']);
+  it('lets a last word that cannot decide yet rank without requiring it', () => {
+    // A stop word, the start of one, or one or two letters: ranked by, not required.
+    expect(parseQuery('neural th')).toMatchObject({ words: ['neural'], typing: 'th', lastWordIsPrefix: false });
+    expect(parseQuery('neural the')).toMatchObject({ words: ['neural'], typing: 'the' });
+    expect(parseQuery('learning wit')).toMatchObject({ words: ['learning'], typing: 'wit' });
+    expect(parseQuery('attention is')).toMatchObject({ words: ['attention'], typing: 'is' });
+    expect(parseQuery('gpt 4 t')).toMatchObject({ words: ['gpt'], typing: 't' });
+    expect(parseQuery('co')).toMatchObject({ words: [], typing: 'co' });
+    // Finished (a space after it), a stop word goes; a real word being typed is required.
+    expect(parseQuery('neural the ')).toMatchObject({ words: ['neural'], typing: null });
+    expect(parseQuery('neural thro')).toMatchObject({ words: ['neural', 'thro'], typing: null, lastWordIsPrefix: true });
   });
 
   it('reads fields, phrases and exclusions', () => {
