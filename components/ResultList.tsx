@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { usePaperRecords } from '@/hooks/usePaperRecords';
 import type { PaperChange } from '@/utils/paper/change';
 import type { Paper } from '@/utils/paper/schema';
@@ -29,23 +28,29 @@ interface Props {
   footer?: string;
 }
 
-/** The results, virtualised: only the rows on screen (and a few more) are in the DOM. */
+/** Rows rendered at first, and added each time the list is scrolled (or arrowed) near its end. */
+const PAGE = 12;
+
+/**
+ * The results, rendered a page at a time in the normal flow of the page: a keystroke commits
+ * the rows, the count and the highlights together, once, and the browser lays them out when it
+ * paints (no row is measured by script, no second pass). At most the engine's limit (500) ever
+ * render, as the user scrolls towards them.
+ */
 export function ResultList({ engine, resultKey, ids, preloaded, terms, selected, engaged, revision, onSelect, onOpen, onRemove, onChange, onCopy, onOpenPdf, knownTags, footer }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 88,
-    overscan: 3,
-    getItemKey: (index) => ids[index] ?? index,
-  });
-  const items = virtualizer.getVirtualItems();
-  const visible = items.map((item) => ids[item.index]!).filter((id) => !preloaded?.some((p) => p.id === id));
+  const sentinel = useRef<HTMLDivElement>(null);
+  // How many rows render, for which answer: a new answer starts from one page again.
+  const [depth, setDepth] = useState({ key: resultKey, rows: PAGE });
+  const rows = depth.key === resultKey ? depth.rows : PAGE;
+  // The selected row is always rendered (arrows past the last page add one).
+  const count = Math.min(ids.length, Math.max(rows, selected + 1 + PAGE / 2));
+  const rendered = ids.slice(0, count);
+  const visible = rendered.filter((id) => !preloaded?.some((p) => p.id === id));
   const loaded = usePaperRecords(engine, visible, revision);
   const complete = visible.every((id) => loaded.has(id));
 
-  // "Results committed to the DOM", for `npm run bench`: the rows on screen show their papers.
+  // "Results committed to the DOM", for `npm run bench`: the rows rendered show their papers.
   const marked = useRef<string | null>(null);
   useLayoutEffect(() => {
     if (resultKey === null || !complete || marked.current === resultKey) return;
@@ -53,39 +58,61 @@ export function ResultList({ engine, resultKey, ids, preloaded, terms, selected,
     performance.mark('paperdex:results', { detail: resultKey });
   }, [resultKey, complete]);
 
+  // Scrolled near the end of what is rendered: the next page.
   useEffect(() => {
-    if (selected < ids.length) virtualizer.scrollToIndex(selected, { align: 'auto' });
-  }, [selected, ids.length, virtualizer]);
+    const end = sentinel.current;
+    if (!end || count >= ids.length) return;
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && setDepth({ key: resultKey, rows: count + PAGE }),
+      { root: scroller.current, rootMargin: '0px 0px 300px 0px' },
+    );
+    observer.observe(end);
+    return () => observer.disconnect();
+  }, [count, ids.length, resultKey]);
+
+  // A new answer starts at its top. Only a list the user scrolled is scrolled back: reading or
+  // setting the position would make the browser lay the page out before it is ready to paint.
+  const scrolled = useRef(false);
+  useLayoutEffect(() => {
+    if (!scrolled.current || !scroller.current) return;
+    scroller.current.scrollTop = 0;
+    scrolled.current = false;
+  }, [resultKey]);
+
+  // Arrows keep the selected row in view.
+  const lastSelected = useRef(selected);
+  useEffect(() => {
+    if (lastSelected.current === selected) return;
+    lastSelected.current = selected;
+    scroller.current?.querySelector(`[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
 
   return (
-    <div ref={scroller} className="results-scroller">
-      <ul className="results" aria-label="Results" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const id = ids[item.index]!;
-          return (
-            <ResultRow
-              key={item.key}
-              id={id}
-              paper={loaded.get(id) ?? preloaded?.find((p) => p.id === id)}
-              terms={terms}
-              selected={item.index === selected}
-              engaged={engaged}
-              position={item.index}
-              total={ids.length}
-              measure={virtualizer.measureElement}
-              style={{ transform: `translateY(${item.start}px)` }}
-              onOpen={onOpen}
-              onRemove={onRemove}
-              onChange={onChange}
-              onCopy={onCopy}
-              onOpenPdf={onOpenPdf}
-              knownTags={knownTags}
-              onSelect={() => onSelect(item.index)}
-            />
-          );
-        })}
+    <div ref={scroller} className="results-scroller" onScroll={() => (scrolled.current = true)}>
+      {/* Busy until the search engine has answered what is in the box (the newest saves show meanwhile). */}
+      <ul className="results" aria-label="Results" aria-busy={resultKey === null}>
+        {rendered.map((id, index) => (
+          <ResultRow
+            key={id}
+            id={id}
+            paper={loaded.get(id) ?? preloaded?.find((p) => p.id === id)}
+            terms={terms}
+            selected={index === selected}
+            engaged={engaged}
+            position={index}
+            total={ids.length}
+            onOpen={onOpen}
+            onRemove={onRemove}
+            onChange={onChange}
+            onCopy={onCopy}
+            onOpenPdf={onOpenPdf}
+            knownTags={knownTags}
+            onSelect={onSelect}
+          />
+        ))}
       </ul>
-      {footer && <p className="status list-footer">{footer}</p>}
+      <div ref={sentinel} aria-hidden="true" />
+      {footer && count >= ids.length && <p className="status list-footer">{footer}</p>}
     </div>
   );
 }

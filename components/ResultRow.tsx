@@ -1,4 +1,4 @@
-import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { PaperChange } from '@/utils/paper/change';
 import { paperYear, shortAuthors } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
@@ -16,15 +16,13 @@ interface Props {
   engaged: boolean;
   position: number;
   total: number;
-  style: CSSProperties;
   onOpen(paper: Paper, event: MouseEvent): void;
   onChange(paper: Paper, change: PaperChange): void;
   onCopy(paper: Paper, as: 'bibtex' | 'markdown'): void;
   onOpenPdf(paper: Paper): void;
   onRemove(paper: Paper): void;
   knownTags: readonly string[];
-  onSelect(): void;
-  measure(element: HTMLElement | null): void;
+  onSelect(index: number): void;
 }
 
 /**
@@ -33,18 +31,17 @@ interface Props {
  * highlighted. The selected row, once the user is choosing, shows its actions.
  */
 export const ResultRow = memo(function ResultRow(props: Props) {
-  const { id, paper, terms, selected, engaged, position, total, style, onOpen, onSelect, measure } = props;
+  const { id, paper, terms, selected, engaged, position, total, onOpen, onSelect } = props;
+  const select = () => onSelect(position);
   const common = {
-    ref: measure,
-    style,
     'data-index': position,
     'data-paper-id': id,
     'aria-setsize': total,
     'aria-posinset': position + 1,
     'aria-current': selected ? ('true' as const) : undefined,
     className: selected ? 'paper selected' : 'paper',
-    onMouseMove: selected && engaged ? undefined : onSelect,
-    onFocus: selected && engaged ? undefined : onSelect,
+    onMouseMove: selected && engaged ? undefined : select,
+    onFocus: selected && engaged ? undefined : select,
   };
   if (!paper) {
     return (

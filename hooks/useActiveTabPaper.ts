@@ -1,12 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { repository } from '@/utils/db/repository';
 import { sendMessage } from '@/utils/messaging';
 import type { PaperInput } from '@/utils/paper/schema';
 import type { PaperStatus } from '@/utils/paper/status';
 import { paperIdFor } from '@/utils/paper/urls';
 import { paperRefFromUrl } from '@/utils/sites/paper-ref';
+import { useLive, type Runtime } from './useRuntime';
 
 export type SaveAttempt =
   | { kind: 'idle' }
@@ -28,7 +27,7 @@ export interface ActiveTabPaper {
  * page), its live library state, and a save action. `?tab=<id>` names the tab when the popup
  * is opened as a page (tests, a pinned tab); otherwise it is the active tab.
  */
-export function useActiveTabPaper(): ActiveTabPaper {
+export function useActiveTabPaper(runtime: Runtime | null): ActiveTabPaper {
   const [ref, setRef] = useState<PaperInput | null>(null);
   const [attempt, setAttempt] = useState<SaveAttempt>({ kind: 'idle' });
 
@@ -48,7 +47,7 @@ export function useActiveTabPaper(): ActiveTabPaper {
   }, []);
 
   const id = ref ? paperIdFor(ref.arxivId) : null;
-  const status = useLiveQuery(async () => (id ? (await repository.getStatuses([id]))[id] : undefined), [id]);
+  const status = useLive(runtime, async (rt) => (id ? (await rt.repository.getStatuses([id]))[id] : undefined), [id]);
 
   const save = useCallback(() => {
     if (!ref || attempt.kind === 'saving') return;

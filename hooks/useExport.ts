@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { repository } from '@/utils/db/repository';
-import { EXPORT_FORMATS, exportFileName, type ExportFormat, type ExportScope } from '@/utils/export/formats';
+import { EXPORT_FORMATS, exportFileName, writeFormat, type ExportFormat, type ExportScope } from '@/utils/export/formats';
 import { isSound } from '@/utils/paper/check';
 import { paperCount } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
@@ -58,7 +58,7 @@ export function useExport(notices: Notices, progress: Progress): Export {
           const name = exportFileName(format);
           // A record that does not validate goes into the JSON backup as it is, into no other format.
           const written = format === 'json' ? papers : papers.filter(isSound);
-          downloadText(EXPORT_FORMATS[format].write(written), name, EXPORT_FORMATS[format].mime);
+          downloadText(await writeFormat(format, written), name, EXPORT_FORMATS[format].mime);
           const left = papers.length - written.length;
           setOpen(false);
           notices.show('info', `Exported ${paperCount(written.length)} as ${name}.${left ? ` ${paperCount(left)} that need repair (see Storage) were left out; the JSON backup has them.` : ''}`);

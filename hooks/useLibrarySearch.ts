@@ -1,39 +1,67 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { repository } from '@/utils/db/repository';
-import { isSound } from '@/utils/paper/check';
+import { firstScreen } from '@/utils/db/first-screen';
 import type { Paper } from '@/utils/paper/schema';
-import { SearchEngine, type SearchResult } from '@/utils/search/engine';
+import type { SearchEngine, SearchResult } from '@/utils/search/engine';
+import { useLive, useRuntime, type Runtime } from './useRuntime';
 
 export interface LibrarySearch {
+  /** Dexie, the engine and the writers, loaded once the first screen is out; null until then. */
+  runtime: Runtime | null;
   engine: SearchEngine | null;
   /** Results for the current query; null until the engine has answered once. */
   result: SearchResult | null;
-  /** The newest saves, shown while the search index is still loading. */
+  /** The newest saves, shown until the engine has answered once. */
   recent: Paper[] | undefined;
+  /** How many papers the library held when the page opened (before the engine says). */
+  initialCount: number | undefined;
   /** Bumped whenever the library changes, so rows can reload their papers. */
   revision: number;
   error: Error | null;
 }
 
-const FIRST_PAINT = 30;
-
 /**
- * The library's search, live: opens the search engine once, follows every library change
- * (from any context) through the change log, and answers the current query.
+ * The library's search, live. The newest saves are read first, straight from IndexedDB, and the
+ * page shows them before the runtime (Dexie, the engine, Fuse.js) loads; then the engine
+ * opens once, follows every library change (from any context) through the change log, and
+ * answers the current query.
  */
 export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
   const [engine, setEngine] = useState<SearchEngine | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [revision, setRevision] = useState(0);
   const [result, setResult] = useState<SearchResult | null>(null);
-  const recent = useLiveQuery(() => (engine ? Promise.resolve(undefined) : repository.recentPapers(FIRST_PAINT).then((papers) => papers.filter(isSound))), [engine]);
-  const lastChange = useLiveQuery(() => repository.lastChangeSeq(), [], 0);
+  const [first, setFirst] = useState<{ papers: Paper[]; count: number | undefined } | undefined>(undefined);
+  const [firstScreenRead, setFirstScreenRead] = useState(false);
+  const { runtime, error: runtimeError } = useRuntime(firstScreenRead);
+  const lastChange = useLive(runtime, (rt) => rt.repository.lastChangeSeq(), []);
 
   useEffect(() => {
     let live = true;
-    SearchEngine.open(repository).then(
+    firstScreen().then(
+      (screen) => {
+        performance.mark('paperdex:first-screen');
+        if (!live) return;
+        setFirst({ papers: screen.papers, count: undefined });
+        setFirstScreenRead(true);
+        void screen.count.then((count) => live && setFirst({ papers: screen.papers, count }));
+      },
+      // The engine's own opening says what is wrong, if anything is.
+      (e: unknown) => {
+        console.warn('[paperdex:search] no first screen', e);
+        if (live) setFirstScreenRead(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!runtime) return;
+    let live = true;
+    runtime.SearchEngine.open(runtime.repository).then(
       (opened) => {
+        performance.mark('paperdex:engine');
         if (!live) return;
         setEngine(opened);
         // Once results are up, the thorough staleness check; a rebuild refreshes the results.
@@ -49,10 +77,10 @@ export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
     return () => {
       live = false;
     };
-  }, []);
+  }, [runtime]);
 
   useEffect(() => {
-    if (!engine) return;
+    if (!engine || lastChange === undefined) return;
     let live = true;
     engine.refresh().then(
       (changed) => live && changed && setRevision((r) => r + 1),
@@ -75,5 +103,5 @@ export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
     };
   }, [engine, query, revision, limit]);
 
-  return { engine, result, recent, revision, error };
+  return { runtime, engine, result, recent: result ? undefined : first?.papers, initialCount: first?.count, revision, error: runtimeError ?? error };
 }

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
+import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine } from '@/utils/search/engine';
 import { useLibrarySearch } from './useLibrarySearch';
+import type { Runtime } from './useRuntime';
 import { useSortedIds, type Sort } from './useSortedIds';
 
 /** Every match, not only the best screenful: the library page lists the whole library. */
@@ -16,7 +18,12 @@ export interface LibraryView {
   ids: readonly string[];
   /** No paper has every word; these miss one. */
   relaxed: boolean;
+  runtime: Runtime | null;
   engine: SearchEngine | null;
+  /** The newest saves, read before the engine opened: rows to show until it has. */
+  recent: readonly Paper[] | undefined;
+  /** How many papers the library held when the page opened. */
+  initialCount: number | undefined;
   revision: number;
   error: Error | null;
 }
@@ -25,7 +32,7 @@ export interface LibraryView {
 export function useLibraryView(): LibraryView {
   const [query, setQueryText] = useState('');
   const [sortChoice, setSort] = useState<Sort>('saved');
-  const { engine, result, recent, revision, error } = useLibrarySearch(query, ALL);
+  const { runtime, engine, result, recent, initialCount, revision, error } = useLibrarySearch(query, ALL);
   const matches = useMemo(() => result?.ids ?? recent?.map((p) => p.id) ?? [], [result, recent]);
   const searching = Boolean(query.trim());
   const sort: Sort = !searching && sortChoice === 'relevance' ? 'saved' : sortChoice;
@@ -37,5 +44,5 @@ export function useLibraryView(): LibraryView {
     if (next.trim() && !searching) setSort('relevance');
   };
 
-  return { query, setQuery, searching, sort, setSort, ids, relaxed: searching && Boolean(result?.relaxed), engine, revision, error };
+  return { query, setQuery, searching, sort, setSort, ids, relaxed: searching && Boolean(result?.relaxed), runtime, engine, recent, initialCount, revision, error };
 }

@@ -8,6 +8,8 @@ import type { SearchEngine } from '@/utils/search/engine';
 
 interface Props {
   engine: SearchEngine | null;
+  /** Papers already in hand (the first screen, before the engine is open). */
+  preloaded?: readonly Paper[];
   ids: readonly string[];
   revision: number;
   selected: ReadonlySet<string>;
@@ -25,7 +27,7 @@ const PAGE = 10;
  * rows. One Tab stop for the whole list: arrows move between rows, Space ticks one (Shift+Space
  * a range), Enter opens its details.
  */
-export function PaperTable({ engine, ids, revision, selected, focused, onToggle, onFocus }: Props) {
+export function PaperTable({ engine, ids, preloaded, revision, selected, focused, onToggle, onFocus }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(0, ids.length - 1));
@@ -82,7 +84,7 @@ export function PaperTable({ engine, ids, revision, selected, focused, onToggle,
               id={id}
               index={item.index}
               total={ids.length}
-              paper={loaded.get(id) ?? engine?.cached(id)}
+              paper={loaded.get(id) ?? engine?.cached(id) ?? preloaded?.find((p) => p.id === id)}
               checked={selected.has(id)}
               focused={focused === id}
               tabbable={item.index === current}

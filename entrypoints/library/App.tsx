@@ -33,6 +33,7 @@ const startLibraryWorker = () => new Worker(new URL('./import-worker.ts', import
 
 /** The full-page library: browse, filter, search, edit, select, import, export, back up. */
 export function LibraryApp() {
+  // Rows paint from IndexedDB directly; the search engine (with Fuse.js) loads after them.
   const view = useLibraryView();
   const selection = useSelection(view.ids);
   const toasts = useToasts();
@@ -143,7 +144,7 @@ export function LibraryApp() {
                 <p>Check the words, or take a filter away (the sidebar shows the ones in use).</p>
               </div>
             ) : (
-              <PaperTable engine={view.engine} ids={view.ids} revision={view.revision} selected={selection.selected} focused={focused} onToggle={selection.toggle} onFocus={setFocused} />
+              <PaperTable engine={view.engine} ids={view.ids} preloaded={view.recent} revision={view.revision} selected={selection.selected} focused={focused} onToggle={selection.toggle} onFocus={setFocused} />
             )}
             {focusedPaper && (
               <PaperDetails

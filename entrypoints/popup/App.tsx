@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { LibraryIcon, Mark } from '@/components/icons';
@@ -9,17 +8,16 @@ import { SearchHelp } from '@/components/SearchHelp';
 import { Toasts } from '@/components/Toasts';
 import { useActiveTabPaper } from '@/hooks/useActiveTabPaper';
 import { useLibrarySearch } from '@/hooks/useLibrarySearch';
+import { loadRuntime, useLive } from '@/hooks/useRuntime';
 import { useToasts } from '@/hooks/useToasts';
-import { repository } from '@/utils/db/repository';
-import { paperAsBibtex, paperAsMarkdown } from '@/utils/export/clipboard';
 import { openLibraryTab } from '@/utils/library-tab';
 import { sendMessage } from '@/utils/messaging';
-import { libraryWrites } from '@/utils/page-writes';
 import type { PaperChange } from '@/utils/paper/change';
 import { paperCount } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 
 const NO_TERMS: ReadonlySet<string> = new Set();
+const NO_TAGS: string[] = [];
 
 export function App() {
   const [query, setQuery] = useState('');
@@ -27,10 +25,11 @@ export function App() {
   /** The user is choosing a row (arrows, pointer): only then does the selected row show its actions. */
   const [engaged, setEngaged] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
-  const { engine, result, recent, revision, error } = useLibrarySearch(query);
-  const thisPage = useActiveTabPaper();
-  const knownTags = useLiveQuery(() => repository.allTags(), [], [] as string[]);
-  const total = useLiveQuery(() => repository.countPapers(), []);
+  // The first screen paints from IndexedDB directly; the runtime (Dexie, search, writers) follows.
+  const { runtime, engine, result, recent, initialCount, revision, error } = useLibrarySearch(query);
+  const thisPage = useActiveTabPaper(runtime);
+  const knownTags = useLive(runtime, (rt) => rt.repository.allTags(), []) ?? NO_TAGS;
+  const total = useLive(runtime, (rt) => rt.repository.countPapers(), []) ?? initialCount;
   const toasts = useToasts();
   const search = useRef<HTMLInputElement>(null);
   // Opening the popup wakes a stopped background, which resumes the work it owes.
@@ -38,13 +37,17 @@ export function App() {
 
   const problem = (text: string) => toasts.show(text, { kind: 'error' });
 
+  // A row acted on before the runtime has loaded waits for it (a few milliseconds).
   function change(paper: Paper, c: PaperChange) {
-    void libraryWrites.edit([paper.id], c).then((r) => !r.ok && problem(r.message));
+    void loadRuntime()
+      .then((rt) => rt.libraryWrites.edit([paper.id], c))
+      .then((r) => !r.ok && problem(r.message), (e: unknown) => problem(`Couldn't change the paper: ${String(e)}`));
   }
 
   function copy(paper: Paper, as: 'bibtex' | 'markdown') {
-    const text = as === 'bibtex' ? paperAsBibtex(paper) : paperAsMarkdown(paper);
-    navigator.clipboard.writeText(text).then(
+    loadRuntime()
+      .then((rt) => navigator.clipboard.writeText(as === 'bibtex' ? rt.paperAsBibtex(paper) : rt.paperAsMarkdown(paper)))
+      .then(
       () => toasts.show(`Copied “${paper.title}” as ${as === 'bibtex' ? 'BibTeX' : 'Markdown'}.`),
       () => problem("Couldn't copy: the browser refused the clipboard."),
     );
@@ -58,7 +61,6 @@ export function App() {
   const position = Math.min(selected, Math.max(ids.length - 1, 0));
 
   function changeQuery(next: string) {
-    performance.mark('paperdex:input', { detail: next });
     setQuery(next);
     setSelected(0);
     setEngaged(false);
@@ -81,6 +83,7 @@ export function App() {
 
   /** Removes a paper and offers it back: Undo restores it with its tags and notes. */
   async function remove(paper: Paper) {
+    const { libraryWrites } = await loadRuntime();
     const r = await libraryWrites.remove([paper.id]);
     // The button goes with the row: the search box, which drives the list, keeps the focus.
     search.current?.focus();
@@ -167,7 +170,7 @@ export function App() {
         engine={engine}
         resultKey={current ? current.text : null}
         ids={ids}
-        preloaded={engine ? undefined : recent}
+        preloaded={recent}
         terms={shown?.terms ?? NO_TERMS}
         selected={position}
         engaged={engaged}

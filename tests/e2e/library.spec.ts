@@ -156,6 +156,8 @@ test('a corrupt import shows an error and changes nothing', async ({ context, ex
 });
 
 test('a large import reads in the background with a progress bar, and Cancel stops it with nothing written', async ({ context, extensionId }) => {
+  // Building and reading 25 MB takes seconds alone, and twice that beside another browser suite.
+  test.setTimeout(90_000);
   const library = await seeded(context, extensionId);
   const before = byId(await readLibrary(library.page));
   // 40,000 entries (about 25 MB): seconds of parsing, done in a worker.

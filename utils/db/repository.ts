@@ -13,8 +13,7 @@ export interface SearchState {
   deltaSeq: number;
   /** Changes after it, oldest first. */
   log: Required<SearchLogEntry>[];
-  paperCount: number;
-  /** The newest `updatedAt`: with the count, the check made before the first results. */
+  /** The newest `updatedAt`: the check made before the first results (see SearchEngine.load). */
   maxUpdatedAt: number;
 }
 
@@ -225,7 +224,6 @@ export function createRepository(db: PaperdexDb) {
           snapshot: snapshot?.snapshot ?? null,
           deltaSeq,
           log,
-          paperCount: await db.papers.count(),
           maxUpdatedAt: newest ?? 0,
         };
       });

@@ -9,8 +9,11 @@ export function shortAuthors(authors: readonly string[], max = 3): string {
 }
 
 /** "1 paper", "10,000 papers". */
+// One formatter: toLocaleString builds a new one per call (a millisecond each, every keystroke).
+const NUMBER = new Intl.NumberFormat('en');
+
 export function paperCount(count: number): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}`;
+  return `${NUMBER.format(count)} ${count === 1 ? 'paper' : 'papers'}`;
 }
 
 export function paperYear(paper: Pick<Paper, 'published'>): string {

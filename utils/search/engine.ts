@@ -82,8 +82,10 @@ export class SearchEngine {
     this.records.clear();
     this.ranker.clear();
     await this.apply(state.log);
-    const stale = !index || this.index.size !== state.paperCount || this.index.maxUpdatedAt !== state.maxUpdatedAt;
-    if (stale && (state.paperCount > 0 || this.index.size > 0)) {
+    // The quick check (the newest change): counting the papers walks every key, so a paper
+    // removed behind the index's back is left to `verify`, run after the first results.
+    const stale = !index || this.index.maxUpdatedAt !== state.maxUpdatedAt;
+    if (stale && (state.maxUpdatedAt > 0 || this.index.size > 0)) {
       await this.rebuild();
     } else if (this.index.pending > COMPACT_AFTER) {
       this.compact();

@@ -6,15 +6,35 @@ export interface Segment {
   hit: boolean;
 }
 
-/** Tokens of `text` that the query matched (a word itself, or a hyphenated compound of words). */
-function hitTokens(all: Token[], text: string, terms: ReadonlySet<string>): boolean[] {
+/** A text cut into words once, and which words a hyphen or slash joins to the one before. */
+interface Words {
+  all: Token[];
+  joined: boolean[];
+}
+
+/** Texts on screen are highlighted again at every keystroke: their words are cut once. */
+const WORDS = new Map<string, Words>();
+const WORDS_KEPT = 500;
+
+function wordsOf(text: string): Words {
+  let words = WORDS.get(text);
+  if (!words) {
+    const all = tokens(text);
+    words = { all, joined: all.map((t, i) => i > 0 && /^[-‐‑/]$/.test(text.slice(all[i - 1]!.end, t.start))) };
+    if (WORDS.size >= WORDS_KEPT) WORDS.delete(WORDS.keys().next().value!);
+    WORDS.set(text, words);
+  }
+  return words;
+}
+
+/** Tokens the query matched (a word itself, or a hyphenated compound of words). */
+function hitTokens({ all, joined }: Words, terms: ReadonlySet<string>): boolean[] {
   const hit = all.map((t) => terms.has(t.word));
   for (let i = 0; i < all.length; i++) {
-    let joined = all[i]!.word;
-    for (let j = i + 1; j < Math.min(all.length, i + 4); j++) {
-      if (!/^[-‐‑/]$/.test(text.slice(all[j - 1]!.end, all[j]!.start))) break;
-      joined += all[j]!.word;
-      if (terms.has(joined)) for (let k = i; k <= j; k++) hit[k] = true;
+    let compound = all[i]!.word;
+    for (let j = i + 1; j < Math.min(all.length, i + 4) && joined[j]; j++) {
+      compound += all[j]!.word;
+      if (terms.has(compound)) for (let k = i; k <= j; k++) hit[k] = true;
     }
   }
   return hit;
@@ -37,8 +57,8 @@ function segmentsOf(text: string, all: Token[], hit: boolean[], from: number, to
 /** The whole text, with the matched words marked. */
 export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {
   if (!terms.size) return [{ text, hit: false }];
-  const all = tokens(text);
-  return segmentsOf(text, all, hitTokens(all, text, terms), 0, text.length);
+  const words = wordsOf(text);
+  return segmentsOf(text, words.all, hitTokens(words, terms), 0, text.length);
 }
 
 /**
@@ -47,8 +67,10 @@ export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {
  */
 export function snippet(text: string, terms: ReadonlySet<string>, width = 180): Segment[] {
   if (!text) return [];
-  const all = tokens(text);
-  const hit = terms.size ? hitTokens(all, text, terms) : all.map(() => false);
+  // Without terms the snippet is the text's start: only that much is cut into words.
+  const words = terms.size ? wordsOf(text) : null;
+  const all = words ? words.all : tokens(text.slice(0, width + 40));
+  const hit = words ? hitTokens(words, terms) : all.map(() => false);
   const hits = all.filter((_, i) => hit[i]);
   let start = 0;
   if (hits.length) {
@@ -65,7 +87,11 @@ export function snippet(text: string, terms: ReadonlySet<string>, width = 180): 
   let end = Math.min(text.length, start + width);
   // Move both cuts to word boundaries.
   if (start > 0) start = all.find((t) => t.start >= start)?.start ?? start;
-  if (end < text.length) end = [...all].reverse().find((t) => t.end <= end && t.end > start)?.end ?? end;
+  if (end < text.length) {
+    let last = all.length - 1;
+    while (last >= 0 && !(all[last]!.end <= end && all[last]!.end > start)) last--;
+    if (last >= 0) end = all[last]!.end;
+  }
   const body = segmentsOf(text, all, hit, start, end);
   if (start > 0) body.unshift({ text: '…', hit: false });
   if (end < text.length) body.push({ text: '…', hit: false });

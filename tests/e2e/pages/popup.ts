@@ -1,4 +1,4 @@
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 /** The toolbar popup, opened as a page of the extension. */
 export class PopupPage {
@@ -19,6 +19,14 @@ export class PopupPage {
   /** A popup page already open (e.g. for a given tab). */
   static wrap(page: Page): PopupPage {
     return new PopupPage(page);
+  }
+
+  /**
+   * Waits until the search engine has answered what is in the box. Opening a large library
+   * whose index must be built first (a restore written behind its back) takes seconds.
+   */
+  async answered(timeout = 5_000): Promise<void> {
+    await expect(this.results).toHaveAttribute('aria-busy', 'false', { timeout });
   }
 
   items(): Locator {
