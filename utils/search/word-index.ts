@@ -37,6 +37,8 @@ const QUALITY = { exact: 1, prefix: 0.8, typo1: 0.55, prefixTypo: 0.45, typo2: 0
 const MAX_EXPANSIONS = 128;
 /** A one- or two-letter prefix stands for thousands of words: keep only the commonest. */
 const MAX_SHORT_PREFIX_EXPANSIONS = 16;
+/** Expansion lists cut at the cap while some word the prefix begins was left out. */
+const CUT_SHORT = new WeakSet<Expansion[]>();
 const SOURCE_BITS: Record<PaperSource, number> = { arxiv: 1, huggingface: 2 };
 /** A record search keeps a place for (the library counts it) but never lists: it is not sound. */
 const HIDDEN = 128;
@@ -387,14 +389,13 @@ export class WordIndex {
     let list = [...found].filter(([term]) => !term.startsWith('!')).map(([term, quality]) => ({ term, quality }));
     const cap = prefix && word.length <= 2 ? MAX_SHORT_PREFIX_EXPANSIONS : MAX_EXPANSIONS;
     if (list.length > cap) {
-      // Every word a prefix of three letters or more begins stays: a paper holding a rare one
-      // is not dropped from the results while its title is typed. Typos past the cap go.
-      const whole = prefix && word.length > 2 ? QUALITY.prefix : Number.POSITIVE_INFINITY;
-      list = list
+      const ranked = list
         .map((e) => ({ e, df: this.documentFrequency(e.term) }))
         .sort((a, b) => b.e.quality - a.e.quality || b.df - a.df)
-        .filter(({ e }, i) => i < cap || e.quality >= whole)
         .map(({ e }) => e);
+      list = ranked.slice(0, cap);
+      // Words this prefix begins were left out: it cannot say which papers lack it.
+      if (prefix && ranked.slice(cap).some((e) => e.quality === QUALITY.prefix)) CUT_SHORT.add(list);
     }
     list.sort((a, b) => b.quality - a.quality);
     this.expansionCache.set(key, list);
@@ -452,8 +453,10 @@ export class WordIndex {
     for (const w of q.exact) words.push({ word: w, prefix: false, exact: true, mask: 0 });
     for (const w of q.authors) words.push({ word: w, prefix: true, exact: false, mask: FIELDS.authors });
     // Every word above must match; a stop word being typed only ranks (it is last, and not counted).
-    const need = words.length;
+    const required = words.length;
     if (q.typing) words.push({ word: q.typing, prefix: true, exact: false, mask: 0 });
+    const typed = q.lastWordIsPrefix ? q.words.length - 1 : -1;
+    let need = 0;
 
     if (!words.length) {
       const ids: string[] = [];
@@ -469,8 +472,11 @@ export class WordIndex {
     const { total, hits, best } = this.scratch(n);
     const touched: number[] = [];
     for (const [w, { word, prefix, exact, mask: only }] of words.entries()) {
-      const counts = w < need;
       const expansions = exact ? this.expand(word, false).filter((e) => e.term === word) : this.expand(word, prefix);
+      // The word being typed stands for more words than are looked at: it ranks, and requires
+      // nothing, so a paper holding a rarer word it begins is not hidden while it is typed.
+      const counts = w < required && !(w === typed && CUT_SHORT.has(expansions));
+      if (counts) need++;
       // Highlight typo matches only when the word itself (or a word it begins) is nowhere.
       const literal = expansions.some((e) => e.quality >= QUALITY.prefix && this.documentFrequency(e.term) > 0);
       for (const { term, quality } of expansions) {

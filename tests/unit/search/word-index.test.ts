@@ -175,4 +175,20 @@ describe('highlighting', () => {
     expect(joined.endsWith('…')).toBe(true);
     expect(segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['visual', 'gradcam']);
   });
+
+  it('never hides a paper behind a prefix that stands for more words than are looked at', () => {
+    // 200 common words beginning with "con" (each in two papers) and one rare one.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = (n: number) => `con${letters[Math.floor(n / 26) % 26]}${letters[n % 26]}x`;
+    const common = Array.from({ length: 400 }, (_, i) => paper(`p${i}`, { title: `Graph ${word(i % 200)}`, savedAt: i + 10 }));
+    const rare = paper('rare', { title: 'Graph conformal', savedAt: 1 });
+    const big = WordIndex.build([...common, rare]);
+    // "con" is cut at the cap and required nothing; "conf" begins only the rare word.
+    expect(big.match(parseQuery('graph con')).ids).toContain('rare');
+    expect(big.match(parseQuery('graph conf')).ids[0]).toBe('rare');
+    // A prefix the cap does not cut still decides: "conaa" begins one word, in two papers.
+    const narrowed = big.match(parseQuery('graph conaa')).ids;
+    expect(narrowed.slice(0, 2).sort()).toEqual(['p0', 'p200']);
+    expect(narrowed).not.toContain('rare');
+  });
 });
