@@ -30,9 +30,9 @@ export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
   const [error, setError] = useState<Error | null>(null);
   const [revision, setRevision] = useState(0);
   const [result, setResult] = useState<SearchResult | null>(null);
-  const [first, setFirst] = useState<{ papers: Paper[]; count: number | undefined } | undefined>(undefined);
-  const [firstScreenRead, setFirstScreenRead] = useState(false);
-  const { runtime, error: runtimeError } = useRuntime(firstScreenRead);
+  // The first screen: undefined while it is read, null when it could not be.
+  const [first, setFirst] = useState<{ papers: Paper[]; count?: number } | null | undefined>(undefined);
+  const { runtime, error: runtimeError } = useRuntime(first !== undefined);
   const lastChange = useLive(runtime, (rt) => rt.repository.lastChangeSeq(), []);
 
   useEffect(() => {
@@ -41,14 +41,13 @@ export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
       (screen) => {
         performance.mark('paperdex:first-screen');
         if (!live) return;
-        setFirst({ papers: screen.papers, count: undefined });
-        setFirstScreenRead(true);
+        setFirst({ papers: screen.papers });
         void screen.count.then((count) => live && setFirst({ papers: screen.papers, count }));
       },
       // The engine's own opening says what is wrong, if anything is.
       (e: unknown) => {
         console.warn('[paperdex:search] no first screen', e);
-        if (live) setFirstScreenRead(true);
+        if (live) setFirst(null);
       },
     );
     return () => {

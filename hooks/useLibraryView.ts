@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine } from '@/utils/search/engine';
 import { useLibrarySearch } from './useLibrarySearch';
-import type { Runtime } from './useRuntime';
 import { useSortedIds, type Sort } from './useSortedIds';
 
 /** Every match, not only the best screenful: the library page lists the whole library. */
@@ -18,7 +17,6 @@ export interface LibraryView {
   ids: readonly string[];
   /** No paper has every word; these miss one. */
   relaxed: boolean;
-  runtime: Runtime | null;
   engine: SearchEngine | null;
   /** The newest saves, read before the engine opened: rows to show until it has. */
   recent: readonly Paper[] | undefined;
@@ -32,7 +30,7 @@ export interface LibraryView {
 export function useLibraryView(): LibraryView {
   const [query, setQueryText] = useState('');
   const [sortChoice, setSort] = useState<Sort>('saved');
-  const { runtime, engine, result, recent, initialCount, revision, error } = useLibrarySearch(query, ALL);
+  const { engine, result, recent, initialCount, revision, error } = useLibrarySearch(query, ALL);
   const matches = useMemo(() => result?.ids ?? recent?.map((p) => p.id) ?? [], [result, recent]);
   const searching = Boolean(query.trim());
   const sort: Sort = !searching && sortChoice === 'relevance' ? 'saved' : sortChoice;
@@ -44,5 +42,5 @@ export function useLibraryView(): LibraryView {
     if (next.trim() && !searching) setSort('relevance');
   };
 
-  return { query, setQuery, searching, sort, setSort, ids, relaxed: searching && Boolean(result?.relaxed), runtime, engine, recent, initialCount, revision, error };
+  return { query, setQuery, searching, sort, setSort, ids, relaxed: searching && Boolean(result?.relaxed), engine, recent, initialCount, revision, error };
 }

@@ -6,13 +6,15 @@ let loading: Promise<Runtime> | null = null;
 
 /** Loads the library runtime once per page (a second call gets the same module). */
 export function loadRuntime(): Promise<Runtime> {
-  loading ??= import('@/utils/library-runtime').then((runtime) => {
-    performance.mark('paperdex:runtime');
-    return runtime;
-  }).catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
+  loading ??= import('@/utils/library-runtime')
+    .then((runtime) => {
+      performance.mark('paperdex:runtime');
+      return runtime;
+    })
+    .catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
   return loading;
 }
 
@@ -21,19 +23,18 @@ export function loadRuntime(): Promise<Runtime> {
  * It starts loading once `start` is true (after the first screen has painted, so that its
  * parsing does not delay that paint), once that frame is out.
  */
-export function useRuntime(start = true): { runtime: Runtime | null; error: Error | null } {
+export function useRuntime(start: boolean): { runtime: Runtime | null; error: Error | null } {
   const [state, setState] = useState<{ runtime: Runtime | null; error: Error | null }>({ runtime: null, error: null });
   useEffect(() => {
     if (!start) return;
     let live = true;
     let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() =>
+    const load = () =>
       loadRuntime().then(
-      (runtime) => live && setState({ runtime, error: null }),
-      (e: unknown) => live && setState({ runtime: null, error: e instanceof Error ? e : new Error(String(e)) }),
-      ));
-    });
+        (runtime) => live && setState({ runtime, error: null }),
+        (e: unknown) => live && setState({ runtime: null, error: e instanceof Error ? e : new Error(String(e)) }),
+      );
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(load)));
     return () => {
       live = false;
       cancelAnimationFrame(frame);

@@ -45,7 +45,9 @@ export function LibraryApp() {
   const backups = useBackupStatus(notices, progress);
   const health = useLibraryHealth(startLibraryWorker, notices);
   const knownTags = useLiveQuery(() => repository.allTags(), [], [] as string[]);
-  const total = useLiveQuery(() => repository.countPapers(), [], 0);
+  // Until Dexie counts, the count read with the first screen (so its rows show at once).
+  const counted = useLiveQuery(() => repository.countPapers(), []);
+  const total = counted ?? view.initialCount;
   const [focused, setFocused] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const focusedPaper = useLiveQuery(() => (focused ? repository.getPaper(focused) : Promise.resolve(undefined)), [focused]);
@@ -97,7 +99,7 @@ export function LibraryApp() {
           <Mark size={26} />
           Paperdex library
         </h1>
-        <p className="count">{paperCount(total)}</p>
+        <p className="count">{total === undefined ? '' : paperCount(total)}</p>
         <div className="header-actions">
           <ImportButton onImport={importer.choose} />
           <button type="button" onClick={exporter.open} disabled={!total}>
@@ -162,7 +164,7 @@ export function LibraryApp() {
 
       {exporter.isOpen && (
         <ExportDialog
-          counts={{ all: total, search: view.searching ? view.ids.length : null, selection: selection.inView.length }}
+          counts={{ all: total ?? 0, search: view.searching ? view.ids.length : null, selection: selection.inView.length }}
           tags={knownTags}
           busy={busy}
           onExport={(format, scope) => void exporter.run(format, scope, view.ids, selection.inView)}

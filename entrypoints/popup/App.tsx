@@ -48,9 +48,9 @@ export function App() {
     loadRuntime()
       .then((rt) => navigator.clipboard.writeText(as === 'bibtex' ? rt.paperAsBibtex(paper) : rt.paperAsMarkdown(paper)))
       .then(
-      () => toasts.show(`Copied “${paper.title}” as ${as === 'bibtex' ? 'BibTeX' : 'Markdown'}.`),
-      () => problem("Couldn't copy: the browser refused the clipboard."),
-    );
+        () => toasts.show(`Copied “${paper.title}” as ${as === 'bibtex' ? 'BibTeX' : 'Markdown'}.`),
+        () => problem("Couldn't copy: the browser refused the clipboard."),
+      );
   }
 
   // While a new query is being answered the previous results stay (no flicker); until the

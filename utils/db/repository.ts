@@ -204,11 +204,6 @@ export function createRepository(db: PaperdexDb) {
       return papers.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? -1 : 1));
     },
 
-    /** The most recently saved papers: what the popup shows before anything else has loaded. */
-    async recentPapers(limit: number): Promise<Paper[]> {
-      return db.papers.orderBy('savedAt').reverse().limit(limit).toArray();
-    },
-
     async countPapers(): Promise<number> {
       return db.papers.count();
     },
