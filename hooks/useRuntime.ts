@@ -35,10 +35,14 @@ export function useRuntime(start: boolean): { runtime: Runtime | null; error: Er
         (e: unknown) => live && setState({ runtime: null, error: e instanceof Error ? e : new Error(String(e)) }),
       );
     const frame = requestAnimationFrame(() => (timer = window.setTimeout(load)));
+    // A page opened in the background gets no frames (a library tab opened behind this one):
+    // it loads anyway. Loading twice gets the same module.
+    const fallback = window.setTimeout(load, 100);
     return () => {
       live = false;
       cancelAnimationFrame(frame);
       clearTimeout(timer);
+      clearTimeout(fallback);
     };
   }, [start]);
   return state;
