@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { HOST_PERMISSIONS } from './utils/sites/hosts';
+import { HOST_PERMISSIONS, LOOKUP_PERMISSIONS } from './utils/sites/hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -22,6 +22,9 @@ export default defineConfig({
     // offscreen is Chrome's alone: Firefox has none, and its background page makes the file itself.
     permissions: ['contextMenus', 'notifications', 'activeTab', 'downloads', 'alarms', 'storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: HOST_PERMISSIONS,
+    // Semantic Scholar and DBLP: asked for only when the user turns on venue lookups (Settings).
+    // MV2 (Firefox) lists optional hosts among its optional permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: LOOKUP_PERMISSIONS } : { optional_host_permissions: LOOKUP_PERMISSIONS }),
     // Type "pd" and a space in the address bar to search the library.
     omnibox: { keyword: 'pd' },
     commands: {

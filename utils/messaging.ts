@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BackupSettings, BackupStatus } from './backup/settings';
+import type { LookupSettings } from './lookup-settings';
 import type { PaperInput } from './paper/schema';
 import type { PaperStatus } from './paper/status';
 import type { Result } from './result';
@@ -44,6 +45,13 @@ export interface ProtocolMap {
   makeBackupUrl(): Result<string>;
   setBackupSettings(settings: Partial<BackupSettings>): Result<BackupStatus>;
   backupNow(): Result<BackupStatus>;
+
+  /** "Find where papers were published and their code": whether it is on and the hosts granted. */
+  getLookupSettings(): Result<LookupSettings>;
+  /** Turns venue lookups on (after the page got the hosts granted) or off. */
+  setLookupSettings(settings: { enabled: boolean }): Result<LookupSettings>;
+  /** "Check now": look these papers' venues and code up at once. */
+  checkPublications(ids: string[]): Result<null>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

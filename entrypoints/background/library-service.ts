@@ -45,7 +45,21 @@ const RETRY_INCOMPLETE_MS = 30_000;
  * once (completing a paper from arXiv, a backup) is written down as a job with the save and
  * done by the job runner, which survives the service worker being stopped.
  */
-export function createLibraryService(repository: Repository, notify: Notify, lookups: Lookups = NO_LOOKUPS, jobs: JobQueue = { kick: () => undefined }) {
+/** What a save and an import owe the venue lookups (see publication-service.ts), when they are on. */
+export interface PublicationJobs {
+  jobsForSave(): Promise<(paperId: string, checked: boolean) => Job[]>;
+  written(ids: readonly string[]): Promise<void>;
+}
+
+const NO_PUBLICATION_JOBS: PublicationJobs = { jobsForSave: async () => () => [], written: async () => undefined };
+
+export function createLibraryService(
+  repository: Repository,
+  notify: Notify,
+  lookups: Lookups = NO_LOOKUPS,
+  jobs: JobQueue = { kick: () => undefined },
+  publications: PublicationJobs = NO_PUBLICATION_JOBS,
+) {
   /** arXiv's answer, or Hugging Face's when arXiv has none and the paper has a new-style id. */
   async function lookUp(arxivId: string): Promise<LookupResult> {
     const arxiv = await lookups.arxiv(arxivId);
@@ -71,8 +85,10 @@ export function createLibraryService(repository: Repository, notify: Notify, loo
         return { ok: false, code: 'lookup', message: found && !found.ok ? found.message : 'The page gave no title.' };
       }
       const now = Date.now();
+      const venueJobs = await publications.jobsForSave();
       return guardWrite(async () => {
         const paper = await repository.savePaper({ ...completed.paper, source }, now, (record, first) => [
+          ...venueJobs(record.id, record.checkedAt !== undefined),
           // Backups are on from the first save: the first one follows it.
           ...(first ? [backupJob(now)] : []),
           // A page that showed what a reader needs was saved at once; what it lacked (version,
@@ -116,8 +132,12 @@ export function createLibraryService(repository: Repository, notify: Notify, loo
       const { ids, bulk } = written.data;
       return guardWrite(async () => {
         for (let i = 0; i < ids.length; i += 1000) notify(await repository.getStatuses(ids.slice(i, i + 1000)));
-        // The page wrote down what is owed (a backup, completions) with its change.
-        if (bulk) jobs.kick();
+        // The page wrote down what is owed (a backup, completions) with its change; papers it
+        // brought in are looked up when venue lookups are on.
+        if (bulk) {
+          jobs.kick();
+          await publications.written(ids);
+        }
         return null;
       });
     },

@@ -9,7 +9,11 @@ import { createLibraryService } from './library-service';
 import { createArxivLookup, defaultLookupDeps, lookupHuggingFace } from './metadata-lookup';
 import { notifyTabs } from './notify-tabs';
 import { registerSaveElsewhere } from './save-elsewhere';
+import { createPublicationLookup } from './publication-lookup';
+import { createPublicationService } from './publication-service';
 import { pagesOnly } from './senders';
+import { LOOKUP_SETTINGS_KEY } from '@/utils/lookup-settings';
+import { LOOKUP_PERMISSIONS } from '@/utils/sites/hosts';
 
 /** Where the time before which arXiv may not be asked again is kept, across worker restarts. */
 const ARXIV_NOT_BEFORE = 'paperdex.arxivNotBefore';
@@ -29,8 +33,33 @@ export function registerMessageHandlers(): void {
   const backups = createBackups(repository, browserBackupPlatform);
   // The runner needs the service's handlers and the service asks the runner for a pass.
   const queue = { kick: () => void runner.kick() };
-  const library = createLibraryService(repository, notifyTabs, { arxiv: (id) => arxiv.lookup(id), huggingFace: (id) => lookupHuggingFace(id) }, queue);
+  const publicationLookup = createPublicationLookup({
+    ...defaultLookupDeps,
+    keepAlive: () => void browser.runtime.getPlatformInfo(),
+    gateStore: (service) => {
+      const key = `paperdex.notBefore.${service}`;
+      return {
+        loadNotBefore: async () => Number((await browser.storage.session.get(key))[key] ?? Number.NEGATIVE_INFINITY),
+        storeNotBefore: async (time) => browser.storage.session.set({ [key]: time }),
+      };
+    },
+  });
+  const publications = createPublicationService(
+    repository,
+    {
+      async load() {
+        const stored = (await browser.storage.local.get(LOOKUP_SETTINGS_KEY))[LOOKUP_SETTINGS_KEY] as { enabled?: unknown } | undefined;
+        return { enabled: stored?.enabled === true };
+      },
+      store: (settings) => browser.storage.local.set({ [LOOKUP_SETTINGS_KEY]: settings }),
+      granted: () => browser.permissions.contains({ origins: LOOKUP_PERMISSIONS }),
+    },
+    (paper) => publicationLookup.check(paper),
+    queue,
+  );
+  const library = createLibraryService(repository, notifyTabs, { arxiv: (id) => arxiv.lookup(id), huggingFace: (id) => lookupHuggingFace(id) }, queue, publications);
   const runner = startJobRunner({
+    publication: (job) => publications.run(job),
     complete: (job) => library.complete(job),
     backup: async () => {
       const written = await backups.owed();
@@ -47,6 +76,9 @@ export function registerMessageHandlers(): void {
   onMessage('getBackupStatus', pages(async () => ({ ok: true, value: await backups.status() })));
   onMessage('setBackupSettings', pages((data) => backups.configure(data)));
   onMessage('backupNow', pages(async () => ({ ok: true, value: await backups.backupNow() })));
+  onMessage('getLookupSettings', pages(() => publications.getSettings()));
+  onMessage('setLookupSettings', pages((data) => publications.setSettings(data)));
+  onMessage('checkPublications', pages((data) => publications.checkNow(data)));
   scheduleDailyBackups(backups);
   registerSaveElsewhere((payload) => library.savePaper(payload));
 }

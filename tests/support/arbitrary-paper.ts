@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Paper } from '../../utils/paper/schema';
+import { venueFromJournalRef } from '../../utils/paper/venue';
 import { READING_STATUSES } from '../../utils/paper/vocabulary';
 
 /** Text as the library stores it: whitespace collapsed, trimmed, non-empty, any characters. */
@@ -67,6 +68,8 @@ export const paperArbitrary: fc.Arbitrary<Paper> = fc
       id: `arxiv:${r.arxivId}`,
       url: `https://arxiv.org/abs/${r.arxivId}`,
       pdfUrl: `https://arxiv.org/pdf/${r.arxivId}`,
+      // As the library keeps them (schema v5): the venue a journal reference names.
+      venue: venueFromJournalRef(r.journalRef),
     };
     for (const key of Object.keys(paper) as (keyof Paper)[]) if (paper[key] === undefined) delete paper[key];
     return paper;

@@ -24,7 +24,7 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
-const runner = (complete: JobHandler, backup: JobHandler = async () => ({ ok: true })) => createJobRunner(repo, { complete, backup }, clock);
+const runner = (complete: JobHandler, backup: JobHandler = async () => ({ ok: true })) => createJobRunner(repo, { complete, backup, publication: async () => ({ ok: true }) }, clock);
 
 describe('the job queue', () => {
   it('does what was written down before the worker stopped, once, in a worker that starts later', async () => {

@@ -29,7 +29,7 @@ afterEach(async () => {
 function serviceWithJobs(lookups?: Lookups, backup = vi.fn(async () => ({ ok: true as const }))) {
   const queue = { kick: () => void runner.kick() };
   const service = createLibraryService(repo, notify, lookups, queue);
-  const runner = createJobRunner(repo, { complete: (job) => service.complete(job), backup }, { now: () => Date.now(), wakeAt: () => undefined });
+  const runner = createJobRunner(repo, { complete: (job) => service.complete(job), backup, publication: async () => ({ ok: true }) }, { now: () => Date.now(), wakeAt: () => undefined });
   return { service, runner, backup };
 }
 

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Job } from '../jobs/job';
 import type { Paper } from '../paper/schema';
+import { venueFromJournalRef } from '../paper/venue';
 import type { IndexSnapshot } from '../search/word-index';
 
 export const DB_NAME = 'paperdex';
@@ -49,6 +50,25 @@ export function openDatabase(name = DB_NAME): PaperdexDb {
   // that a stopped service worker resumes it: by id, and by when it is next due. Papers are
   // unchanged; no data upgrade.
   db.version(4).stores({ jobs: 'id, notBefore' });
+  // v5: papers learn where they were published (`venue`, `code`, `checkedAt`; see README
+  // "Record format"). Papers arXiv gave a journal reference get the venue it names, so that
+  // `is:published` and the badges know them before any lookup; each changed paper is logged so
+  // that the stored search index learns its venue words. No index added.
+  db.version(5)
+    .stores({})
+    .upgrade(async (tx) => {
+      const changed: string[] = [];
+      await tx
+        .table<Paper, string>('papers')
+        .filter((paper) => !paper.venue && typeof paper.journalRef === 'string')
+        .modify((paper) => {
+          const venue = venueFromJournalRef(paper.journalRef);
+          if (!venue) return;
+          paper.venue = venue;
+          changed.push(paper.id);
+        });
+      await tx.table<SearchLogEntry, number>('searchLog').bulkAdd(changed.map((id) => ({ id })));
+    });
   return db;
 }
 

@@ -1,6 +1,6 @@
 import { mergeJob, type Job } from '../jobs/job';
-import { mergePaper, planMerge } from '../paper/merge';
-import type { Paper, PaperMetadata, PaperUpdate } from '../paper/schema';
+import { mergePaper, planMerge, withPublication } from '../paper/merge';
+import type { CodeLinks, Paper, PaperMetadata, PaperUpdate, Venue } from '../paper/schema';
 import { statusOf, type PaperStatus } from '../paper/status';
 import { paperIdFor } from '../paper/urls';
 import { libraryFingerprint, type IndexSnapshot } from '../search/word-index';
@@ -65,6 +65,39 @@ export function createRepository(db: PaperdexDb) {
         await logChange(record.id);
         return record;
       });
+    },
+
+    /**
+     * Folds what a venue lookup found into a paper still in the library, and settles its job in
+     * the same transaction: removed, or put back for `next(record)` (a re-check, a retry; with
+     * `note`, what could not be asked). Returns the record, or undefined if it was removed.
+     */
+    async applyPublication(
+      job: Job,
+      found: { venue?: Venue; code?: CodeLinks },
+      now: number,
+      next: (record: Paper) => number | undefined,
+      note?: string,
+    ): Promise<Paper | undefined> {
+      return db.transaction('rw', db.papers, db.searchLog, db.jobs, async () => {
+        const existing = job.paperId ? await db.papers.get(job.paperId) : undefined;
+        const record = existing && withPublication(existing, found, now);
+        const when = record && next(record);
+        if (when === undefined) await db.jobs.delete(job.id);
+        else {
+          const { lastError: _e, ...rest } = job;
+          await db.jobs.put({ ...rest, notBefore: when, attempts: note ? job.attempts + 1 : 0, ...(note ? { lastError: note } : {}) });
+        }
+        if (!record) return undefined;
+        await db.papers.put(record);
+        if (record.updatedAt === now) await logChange(record.id);
+        return record;
+      });
+    },
+
+    /** Drops every job of a kind not yet done (venue lookups turned off). */
+    async dropJobs(kind: Job['kind']): Promise<void> {
+      await db.jobs.filter((j) => j.kind === kind).delete();
     },
 
     /**

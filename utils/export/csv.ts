@@ -26,7 +26,28 @@ export const CSV_COLUMNS = [
   'readingStatus',
   'savedAt',
   'updatedAt',
+  'checkedAt',
 ] as const;
+
+/** The venue's and the code links' columns, and the field each holds. */
+export const VENUE_COLUMNS = {
+  venue: 'name',
+  venueShort: 'short',
+  venueYear: 'year',
+  venueKind: 'kind',
+  venueVolume: 'volume',
+  venueNumber: 'number',
+  venuePages: 'pages',
+  venuePublisher: 'publisher',
+  venueDoi: 'doi',
+  venueUrl: 'url',
+  venueDblpKey: 'dblpKey',
+  venueSource: 'source',
+} as const;
+export const CODE_COLUMNS = { codeRepo: 'repo', projectPage: 'projectPage', codeSource: 'source' } as const;
+
+const cells = (columns: Record<string, string>, value: object | undefined) =>
+  Object.values(columns).map((field) => String((value as Record<string, unknown> | undefined)?.[field] ?? ''));
 
 export const LIST_SEPARATOR = '; ';
 
@@ -67,7 +88,10 @@ export function libraryToCsv(papers: readonly Paper[]): string {
       p.readingStatus ?? '',
       new Date(p.savedAt).toISOString(),
       new Date(p.updatedAt).toISOString(),
+      p.checkedAt ? new Date(p.checkedAt).toISOString() : '',
+      ...cells(VENUE_COLUMNS, p.venue),
+      ...cells(CODE_COLUMNS, p.code),
     ].map(csvCell),
   );
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: [...CSV_COLUMNS, ...Object.keys(VENUE_COLUMNS), ...Object.keys(CODE_COLUMNS)], data: rows }, { newline: '\n' }) + '\n';
 }

@@ -4,8 +4,9 @@ import { readTex, readTitle, unescapePlain } from '../export/tex';
 import { parseArxivId } from '../paper/arxiv-id';
 import { dateFromId, isoDate, monthNumber } from '../paper/dates';
 import { completePaper, mergePaper } from '../paper/merge';
-import { describeIssue, paperMetadataSchema, type Paper, type SeenPaper } from '../paper/schema';
+import { describeIssue, paperMetadataSchema, type Paper, type SeenPaper, type Venue } from '../paper/schema';
 import { normalizeTags } from '../paper/tags';
+import { venueFromJournalRef } from '../paper/venue';
 import { collapseWhitespace } from '../paper/text';
 import { ImportError, type ImportFile, type ImportProblem, type Progress } from './types';
 
@@ -37,19 +38,12 @@ export function readBibtex(name: string, text: string, now: number, progress?: P
   const invalid: ImportProblem[] = [];
   let entries = 0;
 
-  const value = (v: Value): string => {
-    if (v.datatype === 'concatinate' && Array.isArray(v.value)) return v.value.map(value).join('');
-    if (v.datatype === 'identifier') return strings[String(v.value).toLowerCase()] ?? '';
-    return v.value === null || v.value === undefined ? '' : String(v.value);
-  };
   const take = (items: Item[]) => {
     for (const item of items) {
-      if (item.itemtype === 'string') strings[item.name.toLowerCase()] = value(item);
+      if (item.itemtype === 'string') strings[item.name.toLowerCase()] = fieldValue(item, strings);
       if (item.itemtype !== 'entry') continue;
       entries++;
-      const fields: Fields = {};
-      for (const field of item.fields) fields[field.name.toLowerCase()] = value(field);
-      const record = bibtexRecord(fields, now);
+      const record = bibtexRecord(item.type, entryFields(item, strings), now);
       if (typeof record === 'string') invalid.push({ where: `@${item.type}{${item.key}}`, reason: record });
       else records.push(record);
     }
@@ -79,6 +73,60 @@ export function readBibtex(name: string, text: string, now: number, progress?: P
   }
   if (!entries) throw new ImportError(`${name} has no BibTeX entry Paperdex can read. Nothing was imported.`);
   return { format: 'bibtex', records, invalid, lenient: [] };
+}
+
+function fieldValue(v: Value, strings: Record<string, string>): string {
+  if (v.datatype === 'concatinate' && Array.isArray(v.value)) return v.value.map((part) => fieldValue(part, strings)).join('');
+  if (v.datatype === 'identifier') return strings[String(v.value).toLowerCase()] ?? '';
+  return v.value === null || v.value === undefined ? '' : String(v.value);
+}
+
+function entryFields(item: Extract<Item, { itemtype: 'entry' }>, strings: Record<string, string>): Fields {
+  const fields: Fields = {};
+  for (const field of item.fields) fields[field.name.toLowerCase()] = fieldValue(field, strings);
+  return fields;
+}
+
+/**
+ * The venue of one BibTeX entry (DBLP's record of a published paper), or undefined when the
+ * text holds none, or only a preprint (`journal = {CoRR}`).
+ */
+export function readBibtexVenue(text: string, source: 'dblp' | 'import'): Venue | undefined {
+  const strings = { ...MONTH_MACROS };
+  for (const item of bibtexParse.parse(text, { number: 'string' })) {
+    if (item.itemtype === 'string') strings[item.name.toLowerCase()] = fieldValue(item, strings);
+    if (item.itemtype === 'entry') return bibtexVenue(item.type, entryFields(item, strings), source);
+  }
+  return undefined;
+}
+
+/**
+ * Where an entry says the paper was published: `@inproceedings` with its `booktitle` (a
+ * workshop when it says so), `@article` with its `journal` (never arXiv's or DBLP's CoRR), with
+ * volume, number, pages, publisher and the DOI when they are given.
+ */
+export function bibtexVenue(type: string, f: Fields, source: 'dblp' | 'import'): Venue | undefined {
+  const kind = type.toLowerCase();
+  const booktitle = readTex(f.booktitle ?? '');
+  const journal = readTex(f.journal ?? f.journaltitle ?? '');
+  let venue: Venue;
+  if ((kind === 'inproceedings' || kind === 'conference' || kind === 'incollection') && booktitle && !ARXIV_JOURNAL.test(booktitle)) {
+    venue = { name: booktitle, kind: /\bworkshops?\b/i.test(booktitle) ? 'workshop' : 'conference', source };
+  } else if (kind === 'article' && journal && !ARXIV_JOURNAL.test(journal)) {
+    // "journal = {NeurIPS 2023}" (a journal reference written as a journal): what its words say.
+    const said = venueFromJournalRef(journal);
+    venue = said && said.kind !== 'journal' && said.kind !== 'other' ? { ...said, source } : { name: journal, kind: 'journal', source };
+  } else return undefined;
+  const year = Number(/\d{4}/.exec(f.year ?? f.date ?? '')?.[0]);
+  if (year >= 1900 && year <= 2999) venue.year = year;
+  const text = (name: string) => collapseWhitespace(readTex(f[name] ?? '')).slice(0, 100) || undefined;
+  const details = { volume: text('volume'), number: text('number'), pages: text('pages')?.replace(/-+/g, '–'), publisher: readTex(f.publisher ?? '').slice(0, 300) || undefined };
+  for (const [name, value] of Object.entries(details)) if (value) (venue as Record<string, unknown>)[name] = value;
+  const doi = (f.doi ?? '').trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
+  if (doi && !/^10\.48550\//i.test(doi)) venue.doi = doi;
+  const url = (f.url ?? '').trim();
+  if (/^https?:\/\/\S+$/.test(url) && !/arxiv\.org\//i.test(url)) venue.url = url;
+  return venue;
 }
 
 const lineCount = (text: string) => text.split('\n').length - 1;
@@ -132,7 +180,7 @@ function entryDate(f: Fields, arxivId: string): { date: string; exact: boolean }
 }
 
 /** A record from a BibTeX entry, or why there is none. */
-function bibtexRecord(f: Fields, now: number): Paper | string {
+function bibtexRecord(type: string, f: Fields, now: number): Paper | string {
   const id = entryArxivId(f);
   if (!id) {
     const doi = (f.doi ?? '').trim();
@@ -159,6 +207,11 @@ function bibtexRecord(f: Fields, now: number): Paper | string {
   const metadata = completed.paper;
   // What BibTeX cannot say for sure (the day, every author) keeps the record from replacing finer data.
   if (!exact || truncated) metadata.incomplete = true;
+  // A published paper's entry (Paperdex's own "cite as published", DBLP's): its venue, finer than a journal reference.
+  // An @article with a journal and nothing more is a journal reference (Paperdex's own export
+  // of one): completePaper read it as arXiv's.
+  const venue = bibtexVenue(type, f, 'import');
+  if (venue && !(venue.kind !== 'conference' && venue.kind !== 'workshop' ? venue.name === journalRef(f) : false)) metadata.venue = venue;
   const valid = paperMetadataSchema.safeParse(metadata);
   if (!valid.success) return describeIssue(valid.error);
   const keywords = (f.keywords ?? '').split(/[,;]/).map((k) => texToText(unescapePlain(k)));

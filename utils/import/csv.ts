@@ -1,9 +1,16 @@
 import Papa from 'papaparse';
-import { fromCsvCell, LIST_SEPARATOR } from '../export/csv';
+import { CODE_COLUMNS, fromCsvCell, LIST_SEPARATOR, VENUE_COLUMNS } from '../export/csv';
 import { describeIssue, paperRecordSchema, type Paper } from '../paper/schema';
 import { absUrl, paperIdFor, pdfUrl } from '../paper/urls';
 import { repairRecord } from '../paper/repair';
 import { fixTally, ImportError, type ImportFile, type ImportProblem, type Progress } from './types';
+
+/** The venue or the code links from their columns (the year a number), when a row has any. */
+function fromCells(name: string, columns: Record<string, string>, row: Record<string, string>): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(columns)) if (row[column]) value[field] = field === 'year' ? Number(row[column]) : row[column];
+  return Object.keys(value).length ? { [name]: value } : {};
+}
 
 /** A Paperdex CSV export: one column per record field (see utils/export/csv.ts). */
 export function readCsv(name: string, text: string, now: number, progress?: Progress): ImportFile {
@@ -44,6 +51,9 @@ export function readCsv(name: string, text: string, now: number, progress?: Prog
       ...(row.readingStatus ? { readingStatus: row.readingStatus } : {}),
       savedAt: time(row.savedAt),
       updatedAt: time(row.updatedAt),
+      ...(row.checkedAt ? { checkedAt: row.checkedAt } : {}),
+      ...fromCells('venue', VENUE_COLUMNS, row),
+      ...fromCells('code', CODE_COLUMNS, row),
     };
     const { value, fixes } = repairRecord(candidate);
     const result = paperRecordSchema.safeParse(value);

@@ -4,13 +4,16 @@
  * paper from arXiv (or Hugging Face), the backup after a bulk change. Jobs are idempotent and
  * keyed by what they are about, so asking twice makes one job.
  */
-export type JobKind = 'complete' | 'backup';
+export type JobKind = 'complete' | 'backup' | 'publication';
 
 export interface Job {
-  /** One job per paper and kind (`complete:arxiv:2401.12345`), one backup job (`backup`). */
+  /**
+   * One job per paper and kind (`complete:arxiv:2401.12345`, `publication:arxiv:2401.12345`),
+   * one backup job (`backup`).
+   */
   id: string;
   kind: JobKind;
-  /** The paper a `complete` job is about. */
+  /** The paper a `complete` or `publication` job is about. */
   paperId?: string;
   /** Epoch ms before which it is not tried (a backoff, a delay, a rate limit). */
   notBefore: number;
@@ -29,6 +32,17 @@ export const BACKUP_DELAY_MS = 5_000;
 export function completeJob(paperId: string, now: number, delay = 0): Job {
   return { id: `complete:${paperId}`, kind: 'complete', paperId, notBefore: now + delay, attempts: 0, createdAt: now };
 }
+
+/**
+ * Looking up where a paper was published and its code (only while the user has that turned on).
+ * A save's waits a little, so that arXiv's completion (authors, for matching titles) comes first.
+ */
+export function publicationJob(paperId: string, now: number, delay = 0): Job {
+  return { id: `publication:${paperId}`, kind: 'publication', paperId, notBefore: now + delay, attempts: 0, createdAt: now };
+}
+
+/** A paper not known to be published is looked up again a week later, no sooner. */
+export const RECHECK_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function backupJob(now: number): Job {
   return { id: 'backup', kind: 'backup', notBefore: now + BACKUP_DELAY_MS, attempts: 0, createdAt: now };

@@ -1,8 +1,11 @@
 import type { Repository } from '../db/repository';
 import { MAX_ATTEMPTS, retryDelay, type Job, type JobKind } from './job';
 
-/** How an attempt went: done, or why not and whether trying again could help. */
-export type JobOutcome = { ok: true } | { ok: false; retry: boolean; message: string };
+/**
+ * How an attempt went: done, or why not and whether trying again could help. `kept`: the
+ * handler wrote the job's next time itself, with its result (a weekly re-check).
+ */
+export type JobOutcome = { ok: true; kept?: true } | { ok: false; retry: boolean; message: string };
 export type JobHandler = (job: Job) => Promise<JobOutcome>;
 
 export type JobStore = Pick<Repository, 'dueJobs' | 'nextJobTime' | 'finishJob' | 'failJob'>;
@@ -34,7 +37,7 @@ export function createJobRunner(store: JobStore, handlers: Record<JobKind, JobHa
       console.error('[paperdex:jobs]', job.id, error);
       outcome = { ok: false, retry: true, message: error instanceof Error ? error.message : String(error) };
     }
-    if (outcome.ok) return store.finishJob(job.id);
+    if (outcome.ok) return outcome.kept ? undefined : store.finishJob(job.id);
     const attempts = job.attempts + 1;
     const retryAt = outcome.retry && attempts < MAX_ATTEMPTS ? clock.now() + retryDelay(attempts) : undefined;
     console.warn('[paperdex:jobs]', job.id, retryAt ? 'will be retried' : 'given up', outcome.message);

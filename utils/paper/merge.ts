@@ -1,7 +1,8 @@
 import { dateFromId } from './dates';
-import type { Paper, PaperMetadata, PaperUpdate, SeenPaper } from './schema';
+import type { CodeLinks, Paper, PaperMetadata, PaperUpdate, SeenPaper, Venue } from './schema';
 import { normalizeTags } from './tags';
 import { absUrl, paperIdFor, pdfUrl } from './urls';
+import { mergeCode, mergeVenue, venueFromJournalRef } from './venue';
 
 /**
  * The one place where two versions of a paper become one record: what a page showed and what
@@ -78,6 +79,8 @@ export function completePaper(seen: SeenPaper, found: SeenPaper | undefined): Co
   };
   if (merged.doi) paper.doi = merged.doi;
   if (merged.journalRef) paper.journalRef = merged.journalRef;
+  const venue = venueFromJournalRef(merged.journalRef);
+  if (venue) paper.venue = venue;
   if (merged.withdrawn) paper.withdrawn = true;
   if (lacksEssentials(merged)) paper.incomplete = true;
   return { ok: true, paper };
@@ -114,7 +117,7 @@ export function mergeMetadata(stored: PaperMetadata, other: PaperMetadata, ties:
   const finer = otherIsFiner(stored, other, ties);
   const [base, extra] = finer ? [other, stored] : [stored, other];
   const bothIncomplete = Boolean(stored.incomplete && other.incomplete);
-  const { incomplete: _i, withdrawn: _w, doi: _d, journalRef: _j, ...fields } = base;
+  const { incomplete: _i, withdrawn: _w, doi: _d, journalRef: _j, venue: _v, code: _c, checkedAt: _k, ...fields } = base;
   const merged: PaperMetadata = {
     ...fields,
     version: bothIncomplete ? Math.max(stored.version, other.version) : base.version,
@@ -128,6 +131,14 @@ export function mergeMetadata(stored: PaperMetadata, other: PaperMetadata, ties:
   if (doi) merged.doi = doi;
   const journalRef = base.journalRef ?? extra.journalRef;
   if (journalRef) merged.journalRef = journalRef;
+  // Where it was published: the finer answer, the user's over any; arXiv's journal reference
+  // (of the version kept) only where nothing finer is known.
+  const venue = mergeVenue(mergeVenue(stored.venue, other.venue), venueFromJournalRef(journalRef));
+  if (venue) merged.venue = venue;
+  const code = mergeCode(stored.code, other.code);
+  if (code) merged.code = code;
+  const checkedAt = Math.max(stored.checkedAt ?? 0, other.checkedAt ?? 0);
+  if (checkedAt) merged.checkedAt = checkedAt;
   if (base.withdrawn || (extra.withdrawn && extra.version === base.version)) merged.withdrawn = true;
   if (bothIncomplete) merged.incomplete = true;
   return merged;
@@ -179,6 +190,32 @@ export function mergePaper(existing: Paper | undefined, update: PaperUpdate, now
   }
   const sources = !source || existing.sources.includes(source) ? existing.sources : [...existing.sources, source];
   return withUserFields(mergeMetadata(metadataOf(existing), metadata, 'other'), existing, { sources, updatedAt: now });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A lookup of where it was published → the stored record
+
+/**
+ * What the venue and code lookups found, folded into the stored record (`mergeVenue`,
+ * `mergeCode`: the finer answer, the user's over any; nothing found removes nothing), and when
+ * it was checked. The record counts as changed (`updatedAt`) only when its venue or code did.
+ */
+export function withPublication(paper: Paper, found: { venue?: Venue; code?: CodeLinks }, now: number): Paper {
+  const record: Paper = { ...paper, checkedAt: now };
+  const venue = mergeVenue(paper.venue, found.venue);
+  const code = mergeCode(paper.code, found.code);
+  if (venue) record.venue = venue;
+  if (code) record.code = code;
+  if (JSON.stringify([venue, code]) !== JSON.stringify([paper.venue, paper.code])) record.updatedAt = now;
+  return record;
+}
+
+/**
+ * Whether a paper's venue is settled: known from a source that looked it up (or the user's
+ * word). One known only from arXiv's journal reference, or none, is looked up again weekly.
+ */
+export function venueSettled(paper: Pick<Paper, 'venue'>): boolean {
+  return paper.venue !== undefined && paper.venue.source !== 'arxiv';
 }
 
 // ---------------------------------------------------------------------------------------------

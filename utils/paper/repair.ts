@@ -47,7 +47,7 @@ export function repairRecord(raw: unknown): { value: unknown; fixes: Fix[] } {
       fixes.add('timestamp-as-day');
     }
   }
-  for (const key of ['savedAt', 'updatedAt'] as const) {
+  for (const key of ['savedAt', 'updatedAt', 'checkedAt'] as const) {
     const time = typeof r[key] === 'string' ? Date.parse(r[key] as string) : Number.NaN;
     if (Number.isFinite(time)) {
       r[key] = time;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCalendarDate } from './dates';
 import { normalizeTags } from './tags';
 import { hasOwnAddresses, paperIdFor } from './urls';
-import { READING_STATUSES, SOURCES } from './vocabulary';
+import { CODE_SOURCES, VENUE_KINDS, VENUE_SOURCES, READING_STATUSES, SOURCES } from './vocabulary';
 
 /**
  * The paper record, defined once. Every type of the record is derived from these schemas, and
@@ -51,6 +51,41 @@ const metadataFields = z.object({
    * Hugging Face could supply them; the popup marks it and a later save completes it.
    */
   incomplete: z.literal(true).optional(),
+  /**
+   * Where the paper was published (a conference, a journal), from arXiv's journal reference,
+   * Semantic Scholar, DBLP, a file, or the user. What the user wrote wins over any lookup.
+   */
+  venue: z
+    .object({
+      /** The venue as its publisher names it: a proceedings' or a journal's full title. */
+      name: nonEmpty.max(1000),
+      /** How people say it, for badges and `venue:` ("NeurIPS", "J. Mach. Learn. Res."). */
+      short: nonEmpty.max(100).optional(),
+      year: z.number().int().min(1900).max(2999).optional(),
+      kind: z.enum(VENUE_KINDS),
+      volume: nonEmpty.max(100).optional(),
+      number: nonEmpty.max(100).optional(),
+      pages: nonEmpty.max(100).optional(),
+      publisher: nonEmpty.max(300).optional(),
+      /** The published version's DOI (the record's `doi` may be arXiv's own or the journal's). */
+      doi: nonEmpty.max(300).optional(),
+      /** The published version's page. */
+      url: z.url().max(2000).optional(),
+      /** The DBLP record it came from ("conf/nips/VinyalsFJ15"): its BibTeX is dblp.org/rec/<key>.bib. */
+      dblpKey: nonEmpty.max(300).optional(),
+      source: z.enum(VENUE_SOURCES),
+    })
+    .optional(),
+  /** The paper's code and project page (from Hugging Face, or the user). */
+  code: z
+    .object({
+      repo: z.url().max(2000).optional(),
+      projectPage: z.url().max(2000).optional(),
+      source: z.enum(CODE_SOURCES),
+    })
+    .optional(),
+  /** Epoch ms of the last lookup of where the paper was published and of its code. */
+  checkedAt: z.number().int().nonnegative().optional(),
 });
 
 /** What the user adds to a paper, and when it was saved and changed. */
@@ -88,7 +123,7 @@ export const paperRecordSchema = metadataFields
  * never taken from a page.
  */
 export const seenPaperSchema = metadataFields
-  .omit({ url: true, pdfUrl: true, incomplete: true })
+  .omit({ url: true, pdfUrl: true, incomplete: true, venue: true, code: true, checkedAt: true })
   .partial()
   .required({ arxivId: true });
 
@@ -100,6 +135,8 @@ export type Paper = z.output<typeof paperRecordSchema>;
 export type PaperMetadata = z.output<typeof paperMetadataSchema>;
 export type SeenPaper = z.output<typeof seenPaperSchema>;
 export type PaperInput = z.output<typeof paperInputSchema>;
+export type Venue = NonNullable<Paper['venue']>;
+export type CodeLinks = NonNullable<Paper['code']>;
 /** Complete metadata on its way into the library, and the site the user saved it from. */
 export type PaperUpdate = PaperMetadata & { source?: PaperInput['source'] };
 

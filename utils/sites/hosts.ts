@@ -9,12 +9,21 @@ export const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'] as
 /** Where the arXiv API answers (one request every 3 s, as arXiv asks). */
 export const ARXIV_API_HOST = 'export.arxiv.org';
 export const HF_HOST = 'huggingface.co';
+/** Where a paper's venue is looked up, only once the user turns it on (optional permissions). */
+export const S2_HOST = 'api.semanticscholar.org';
+export const DBLP_HOST = 'dblp.org';
 
 /**
  * Host permissions: the API hosts the background fetches from and the sites it saves from.
  * www.arxiv.org pages are reached through the content scripts' own match patterns.
  */
 export const HOST_PERMISSIONS = ['arxiv.org', ARXIV_API_HOST, HF_HOST].map((host) => `https://${host}/*`);
+
+/**
+ * Asked for when the user turns on "Find where papers were published and their code", never
+ * before: the only hosts outside arXiv and Hugging Face Paperdex ever contacts.
+ */
+export const LOOKUP_PERMISSIONS = [S2_HOST, DBLP_HOST].map((host) => `https://${host}/*`);
 
 /** arXiv pages that get Save buttons: abstract pages, listings, the catch-up view, search. */
 export const ARXIV_CONTENT_MATCHES = ARXIV_HOSTS.flatMap((host) =>

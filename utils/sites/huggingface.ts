@@ -31,6 +31,20 @@ export function hfApiUrl(arxivId: string): string {
   return `https://${HF_HOST}/api/papers/${arxivId}`;
 }
 
+/**
+ * A paper's code repository and project page from its Hugging Face paper object (`githubRepo`,
+ * `projectPage`, as in `/api/papers/<id>`); undefined when it links neither. Only http(s) links.
+ */
+export function hfCodeLinks(value: unknown): { repo?: string; projectPage?: string } | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const obj = value as Record<string, unknown>;
+  const link = (v: unknown) => (typeof v === 'string' && /^https?:\/\/[^\s"<>]+$/i.test(v.trim()) && v.length <= 2000 ? v.trim() : undefined);
+  const links = { repo: link(obj.githubRepo), projectPage: link(obj.projectPage) };
+  if (!links.repo) delete links.repo;
+  if (!links.projectPage) delete links.projectPage;
+  return links.repo || links.projectPage ? links : undefined;
+}
+
 interface HfAuthor {
   name?: unknown;
   hidden?: unknown;

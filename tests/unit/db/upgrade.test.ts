@@ -5,7 +5,7 @@ import { mergePaper } from '@/utils/paper/merge';
 import { paperInput } from '../paper-factory';
 
 const NAME = 'paperdex-upgrade';
-const LATEST = 4;
+const LATEST = 5;
 
 afterEach(async () => {
   await Dexie.delete(NAME);
@@ -70,6 +70,28 @@ describe('schema upgrades', () => {
     expect(await db.jobs.count()).toBe(0);
     await db.jobs.put({ id: 'backup', kind: 'backup', notBefore: 5, attempts: 0, createdAt: 0 });
     expect(await db.jobs.where('notBefore').belowOrEqual(10).primaryKeys()).toEqual(['backup']);
+    db.close();
+  });
+
+  it('v4 → v5 gives papers with a journal reference the venue it names, logs them for search, and keeps everything else', async () => {
+    const v4 = new Dexie(NAME);
+    v4.version(4).stores({ papers: 'id, savedAt, updatedAt, published, *tags', searchIndex: 'key', searchLog: '++seq', jobs: 'id, notBefore' });
+    const plain = { ...mergePaper(undefined, paperInput(), 10), tags: ['pruning'], notes: 'mine' };
+    const { venue: _v, ...published } = mergePaper(undefined, paperInput({ arxivId: '1506.03134', title: 'Pointer Networks', journalRef: 'NIPS 2015' }), 20);
+    const { venue: _s, ...submitted } = mergePaper(undefined, paperInput({ arxivId: '2306.06955', journalRef: 'Submitted to Artificial Intelligence Review' }), 30);
+    await v4.table('papers').bulkPut([plain, published, submitted]);
+    await v4.table('jobs').put({ id: 'backup', kind: 'backup', notBefore: 5, attempts: 0, createdAt: 0 });
+    await v4.table('searchIndex').put({ key: 'meta', deltaSeq: 0 });
+    v4.close();
+
+    const db = openDatabase(NAME);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    expect(await db.papers.get(plain.id)).toEqual(plain);
+    expect(await db.papers.get(submitted.id)).toEqual(submitted);
+    expect(await db.papers.get(published.id)).toEqual({ ...published, venue: { name: 'NIPS 2015', short: 'NIPS', year: 2015, kind: 'conference', source: 'arxiv' } });
+    expect((await db.searchLog.toArray()).map((e) => e.id)).toEqual([published.id]);
+    expect(await db.jobs.count()).toBe(1);
     db.close();
   });
 });

@@ -1,0 +1,158 @@
+/**
+ * Asking a web service politely, whatever the service: requests spaced as it asks (the spacing
+ * kept across service-worker restarts), HTTP 429 and 503 retried with backoff or as long as
+ * Retry-After says, lookups made in the same moment sent as one batch, and the worker kept
+ * alive while they wait. arXiv, Semantic Scholar, DBLP and Hugging Face lookups all go through
+ * these.
+ */
+
+export type LookupFailureReason = 'offline' | 'rate-limited' | 'not-found' | 'rejected' | 'server';
+export type LookupFailure = { ok: false; reason: LookupFailureReason; message: string };
+
+export interface GateDeps {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /**
+   * A service's rate limit outlives the worker: the time before which no request may be made is
+   * kept (storage.session) and read back by a worker that starts again.
+   */
+  loadNotBefore?: () => Promise<number>;
+  storeNotBefore?: (time: number) => Promise<void>;
+}
+
+/** Requests to one service, at least `intervalMs` apart, and held back further after a 429. */
+export function createRateGate(deps: GateDeps, intervalMs: number) {
+  /** No request before this time: the interval after the last one, or a backoff. */
+  let notBefore = Number.NEGATIVE_INFINITY;
+  let loaded = !deps.loadNotBefore;
+
+  async function hold(time: number): Promise<void> {
+    notBefore = Math.max(notBefore, time);
+    await deps.storeNotBefore?.(notBefore).catch((e: unknown) => console.warn('[paperdex:lookup] could not keep the rate limit', e));
+  }
+
+  async function take(): Promise<void> {
+    if (!loaded) {
+      loaded = true;
+      notBefore = Math.max(notBefore, await deps.loadNotBefore!().catch(() => Number.NEGATIVE_INFINITY));
+    }
+    const wait = notBefore - deps.now();
+    if (wait > 0) await deps.sleep(wait);
+    await hold(deps.now() + intervalMs);
+  }
+
+  /** Requests waiting for their turn, one after the other: two asked together never go together. */
+  let queue: Promise<void> = Promise.resolve();
+
+  return {
+    intervalMs,
+    hold,
+    /** Waits for this request's turn and takes it. */
+    turn(): Promise<void> {
+      const mine = queue.then(take);
+      queue = mine.catch(() => undefined);
+      return mine;
+    },
+  };
+}
+
+export type RateGate = ReturnType<typeof createRateGate>;
+
+/** Nobody waits long for a button: a longer Retry-After ends the tries at once. */
+const MAX_BACKOFF_MS = 20_000;
+
+/**
+ * One request through a gate: its response (whatever its status but 429 and 503), or why there
+ * is none, in words a user can read. 429 and 503 are tried again `retries` times, each waiting
+ * longer (or as long as Retry-After says, if that is short enough).
+ */
+export async function gatedFetch(
+  gate: RateGate,
+  request: () => Promise<Response>,
+  { service, retries, now }: { service: string; retries: number; now: () => number },
+): Promise<{ ok: true; response: Response } | LookupFailure> {
+  for (let attempt = 0; ; attempt++) {
+    await gate.turn();
+    let response: Response;
+    try {
+      response = await request();
+    } catch {
+      return { ok: false, reason: 'offline', message: `${service} can't be reached: check your connection.` };
+    }
+    if (response.status !== 429 && response.status !== 503) return { ok: true, response };
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    const backoff = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : gate.intervalMs * 2 ** attempt;
+    if (attempt < retries && backoff <= MAX_BACKOFF_MS) {
+      await gate.hold(now() + backoff);
+      continue;
+    }
+    return {
+      ok: false,
+      reason: 'rate-limited',
+      message: `${service} is busy (HTTP ${response.status}) and stayed busy after ${attempt + 1} ${attempt ? 'tries' : 'try'}. Try again in a minute.`,
+    };
+  }
+}
+
+const KEEP_ALIVE_MS = 20_000;
+
+/**
+ * Runs `work` while calling `keepAlive` every 20 s: an MV3 service worker idle for 30 s is
+ * stopped, and any extension API call counts as activity.
+ */
+export async function keptAlive<T>(keepAlive: (() => void) | undefined, work: () => Promise<T>): Promise<T> {
+  const alive = keepAlive ? setInterval(keepAlive, KEEP_ALIVE_MS) : undefined;
+  try {
+    return await work();
+  } finally {
+    clearInterval(alive);
+  }
+}
+
+/**
+ * Lookups by id made close together (a burst of clicks, a pass of the job queue) sent as one
+ * request of up to `batchSize` ids. Every lookup resolves with what `requestBatch` said of its
+ * id; `requestBatch` must answer every id it is given.
+ */
+export function createBatcher<T>(
+  batchSize: number,
+  requestBatch: (ids: string[]) => Promise<Map<string, T>>,
+  deps: { sleep: (ms: number) => Promise<void>; keepAlive?: () => void },
+) {
+  const waiting = new Map<string, ((result: T) => void)[]>();
+  let running = false;
+
+  async function run(): Promise<void> {
+    running = true;
+    try {
+      await keptAlive(deps.keepAlive, async () => {
+        // Lookups asked for in the same moment share a request.
+        await deps.sleep(0);
+        while (waiting.size) {
+          const ids = [...waiting.keys()].slice(0, batchSize);
+          const results = await requestBatch(ids);
+          for (const id of ids) {
+            const resolvers = waiting.get(id) ?? [];
+            waiting.delete(id);
+            for (const resolve of resolvers) resolve(results.get(id)!);
+          }
+        }
+      });
+    } finally {
+      running = false;
+      // Asked for while the last batch was being answered.
+      if (waiting.size) void run();
+    }
+  }
+
+  return {
+    lookup(id: string): Promise<T> {
+      return new Promise((resolve) => {
+        const list = waiting.get(id) ?? [];
+        list.push(resolve);
+        waiting.set(id, list);
+        if (!running) void run();
+      });
+    },
+  };
+}
