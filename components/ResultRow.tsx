@@ -5,6 +5,7 @@ import type { Paper } from '@/utils/paper/schema';
 import { READING_STATUS_LABELS } from '@/utils/paper/vocabulary';
 import { highlight, snippet } from '@/utils/search/highlight';
 import { Highlighted } from './Highlighted';
+import { PublicationBadges } from './PublicationBadges';
 import { RowActions } from './RowActions';
 
 interface Props {
@@ -68,6 +69,7 @@ export const ResultRow = memo(function ResultRow(props: Props) {
           </span>
         )}
         {paper.withdrawn && <span className="badge badge-withdrawn">withdrawn</span>}
+        <PublicationBadges paper={paper} links />
       </div>
       {paper.tags.length > 0 && (
         <div className="paper-tags">

@@ -7,6 +7,7 @@ const SYNTAX: [string, string][] = [
   ['tag:to-read', 'with this tag'],
   ['status:reading', 'by reading status: to-read, reading, read, none (-status:read: not read yet)'],
   ['is:incomplete', 'saved without every detail; is:withdrawn, withdrawn'],
+  ['venue:neurips', 'published there (short or full name, initials: venue:jmlr); is:published, has:code'],
   ['year:>2020', 'published after; year:2019, year:2018..2020 in, between'],
   ['source:hf', 'saved from Hugging Face; source:arxiv from arXiv'],
 ];

@@ -1,21 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { BACKUP_SETTINGS_KEY, type BackupSettings, type BackupStatus } from '@/utils/backup/settings';
-import { sendMessage } from '@/utils/messaging';
-import type { Result } from '@/utils/result';
+import { askBackground as ask, sendMessage } from '@/utils/messaging';
 import type { Notices } from './useNotice';
 import type { Progress } from './useProgress';
-
-const NOT_RESPONDING = "Paperdex's background isn't responding. Reload this page and try again; nothing was changed.";
-
-/** Asks the background, which writes backups; a background that does not answer is a failure to show. */
-async function ask<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await send();
-  } catch {
-    return { ok: false, code: 'unreachable', message: NOT_RESPONDING };
-  }
-}
 
 export interface Backups {
   status: BackupStatus | null;

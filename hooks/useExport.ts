@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { repository } from '@/utils/db/repository';
+import type { CiteOptions } from '@/utils/export/citation';
 import { EXPORT_FORMATS, exportFileName, writeFormat, type ExportFormat, type ExportScope } from '@/utils/export/formats';
 import { isSound } from '@/utils/paper/check';
 import { paperCount } from '@/utils/paper/display';
@@ -12,7 +13,7 @@ export interface Export {
   open(): void;
   close(): void;
   /** Downloads the papers of `scope` (`view` and `selection` are the page's, in view order). */
-  run(format: ExportFormat, scope: ExportScope, view: readonly string[], selection: readonly string[]): Promise<void>;
+  run(format: ExportFormat, scope: ExportScope, view: readonly string[], selection: readonly string[], options?: CiteOptions): Promise<void>;
 }
 
 /** Saves text as a download named `name`. */
@@ -43,7 +44,7 @@ export function useExport(notices: Notices, progress: Progress): Export {
   }, []);
 
   const run = useCallback(
-    async (format: ExportFormat, scope: ExportScope, view: readonly string[], selection: readonly string[]) => {
+    async (format: ExportFormat, scope: ExportScope, view: readonly string[], selection: readonly string[], options: CiteOptions = {}) => {
       await progress.during('Preparing the export…', async () => {
         try {
           const ready = await prepared.current?.catch(() => null);
@@ -58,7 +59,7 @@ export function useExport(notices: Notices, progress: Progress): Export {
           const name = exportFileName(format);
           // A record that does not validate goes into the JSON backup as it is, into no other format.
           const written = format === 'json' ? papers : papers.filter(isSound);
-          downloadText(await writeFormat(format, written), name, EXPORT_FORMATS[format].mime);
+          downloadText(await writeFormat(format, written, options), name, EXPORT_FORMATS[format].mime);
           const left = papers.length - written.length;
           setOpen(false);
           notices.show('info', `Exported ${paperCount(written.length)} as ${name}.${left ? ` ${paperCount(left)} that need repair (see Storage) were left out; the JSON backup has them.` : ''}`);

@@ -55,3 +55,14 @@ export interface ProtocolMap {
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+const NOT_RESPONDING = "Paperdex's background isn't responding. Reload this page and try again; nothing was changed.";
+
+/** Asks the background from an extension page; a background that does not answer is a failure to show. */
+export async function askBackground<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await send();
+  } catch {
+    return { ok: false, code: 'unreachable', message: NOT_RESPONDING };
+  }
+}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { CiteOptions } from '@/utils/export/citation';
 import { EXPORT_FORMATS, type ExportFormat, type ExportScope } from '@/utils/export/formats';
 import { paperCount } from '@/utils/paper/display';
 import { Modal } from './Modal';
@@ -7,7 +8,7 @@ interface Props {
   counts: { all: number; search: number | null; selection: number };
   tags: readonly string[];
   busy: boolean;
-  onExport(format: ExportFormat, scope: ExportScope): void;
+  onExport(format: ExportFormat, scope: ExportScope, options: CiteOptions): void;
   onClose(): void;
 }
 
@@ -16,6 +17,7 @@ export function ExportDialog({ counts, tags, busy, onExport, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [scope, setScope] = useState<ExportScope['kind']>(counts.selection ? 'selection' : 'all');
   const [tag, setTag] = useState(tags[0] ?? '');
+  const [asPublished, setAsPublished] = useState(true);
   const formatId = useId();
   const tagId = useId();
   const n = paperCount;
@@ -30,6 +32,11 @@ export function ExportDialog({ counts, tags, busy, onExport, onClose }: Props) {
           </option>
         ))}
       </select>
+      {EXPORT_FORMATS[format].cites && (
+        <label className="cite-option">
+          <input type="checkbox" checked={asPublished} onChange={(e) => setAsPublished(e.target.checked)} /> Cite preprints as published when known
+        </label>
+      )}
       <fieldset>
         <legend>Papers</legend>
         <label>
@@ -61,7 +68,7 @@ export function ExportDialog({ counts, tags, busy, onExport, onClose }: Props) {
         )}
       </fieldset>
       <div className="dialog-buttons">
-        <button type="button" className="primary" disabled={busy} onClick={() => onExport(format, scope === 'tag' ? { kind: 'tag', tag } : { kind: scope })}>
+        <button type="button" className="primary" disabled={busy} onClick={() => onExport(format, scope === 'tag' ? { kind: 'tag', tag } : { kind: scope }, { asPublished })}>
           Download
         </button>
         <button type="button" onClick={onClose}>

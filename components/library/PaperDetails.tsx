@@ -4,8 +4,10 @@ import type { PaperChange } from '@/utils/paper/change';
 import { paperYear } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 import { CloseIcon } from '../icons';
+import { PublicationBadges } from '../PublicationBadges';
 import { StatusMenu } from '../StatusMenu';
 import { TagEditor } from './TagEditor';
+import { VenueSection } from './VenueSection';
 
 interface Props {
   paper: Paper;
@@ -13,10 +15,13 @@ interface Props {
   onChange(change: PaperChange): void;
   onCopied(what: string): void;
   onClose(): void;
+  /** Whether venue lookups are on ("Check now"). */
+  lookupsOn: boolean;
+  onCheckNow(): void;
 }
 
-/** One paper in full, with its tags, notes (plain text, kept as typed) and reading status. */
-export function PaperDetails({ paper, knownTags, onChange, onCopied, onClose }: Props) {
+/** One paper in full, with where it was published, its tags, notes (plain text, kept as typed) and reading status. */
+export function PaperDetails({ paper, knownTags, onChange, onCopied, onClose, lookupsOn, onCheckNow }: Props) {
   // What is being typed, until it is stored; otherwise the stored notes (which may change elsewhere).
   const [draft, setDraft] = useState<string | null>(null);
   const notes = draft ?? paper.notes;
@@ -63,6 +68,7 @@ export function PaperDetails({ paper, knownTags, onChange, onCopied, onClose }: 
         {paper.authors.join(', ') || 'Authors unknown'} · {paperYear(paper)} · arXiv:{paper.arxivId} v{paper.version}
         {paper.withdrawn && <span className="badge badge-withdrawn">withdrawn</span>}
         {paper.incomplete && <span className="badge">incomplete</span>}
+        <PublicationBadges paper={paper} links />
       </p>
       <p className="details-links">
         <a href={paper.url} target="_blank" rel="noreferrer">
@@ -75,6 +81,7 @@ export function PaperDetails({ paper, knownTags, onChange, onCopied, onClose }: 
         · <button type="button" className="link-button" onClick={() => copy('BibTeX', paperAsBibtex(paper))}>Copy BibTeX</button> ·{' '}
         <button type="button" className="link-button" onClick={() => copy('Markdown', paperAsMarkdown(paper))}>Copy Markdown</button>
       </p>
+      <VenueSection paper={paper} lookupsOn={lookupsOn} onChange={onChange} onCheckNow={onCheckNow} />
       <StatusMenu showValue value={paper.readingStatus} onChange={(readingStatus) => onChange({ readingStatus })} />
       <TagEditor tags={paper.tags} known={knownTags} onAdd={(addTags) => onChange({ addTags })} onRemove={(tag) => onChange({ removeTags: [tag] })} />
       <label className="notes-label">

@@ -5,6 +5,7 @@ import { paperYear, shortAuthors } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 import { READING_STATUS_LABELS } from '@/utils/paper/vocabulary';
 import type { SearchEngine } from '@/utils/search/engine';
+import { PublicationBadges } from '../PublicationBadges';
 
 interface Props {
   engine: SearchEngine | null;
@@ -149,6 +150,7 @@ const Row = memo(function Row({
             {paper.readingStatus && <span className="badge badge-status">{READING_STATUS_LABELS[paper.readingStatus]}</span>}
             {paper.withdrawn && <span className="badge badge-withdrawn">withdrawn</span>}
             {paper.incomplete && <span className="badge">incomplete</span>}
+            <PublicationBadges paper={paper} />
             {paper.tags.map((t) => (
               <span key={t} className="tag">
                 {t}

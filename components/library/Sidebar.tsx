@@ -37,7 +37,11 @@ export function Sidebar({ engine, revision, tags, query, onToggleFilter, attenti
       <h2>Reading status</h2>
       <ul>{STATUS_FILTERS.map((s) => item(s.filter, s.label, count(s.term)))}</ul>
       <h2>Marks</h2>
-      <ul>{item('is:incomplete', 'Incomplete', count(flagWord('is', 'incomplete')))}</ul>
+      <ul>
+        {item('is:published', 'Published', count(flagWord('is', 'published')))}
+        {item('has:code', 'Has code', count(flagWord('has', 'code')))}
+        {item('is:incomplete', 'Incomplete', count(flagWord('is', 'incomplete')))}
+      </ul>
       <h2>Tags</h2>
       {tags.length ? <ul>{tags.map((t) => item(tagFilter(t), t, count(tagWord(t))))}</ul> : <p className="hint">Tags you add show here.</p>}
       {attention.length > 0 && (

@@ -23,8 +23,8 @@ export interface PublicationLookupDeps extends LookupDeps {
   gateStore?: (service: string) => Pick<GateDeps, 'loadNotBefore' | 'storeNotBefore'>;
 }
 
-/** Semantic Scholar allows about one request a second without a key; DBLP asks for restraint. */
-const SPACING = { semanticscholar: 1100, dblp: 2000, huggingface: 500 } as const;
+/** Semantic Scholar allows about one request a second without a key; DBLP throttles bursts (429 with Retry-After). */
+const SPACING = { semanticscholar: 1100, dblp: 1000, huggingface: 500 } as const;
 const RETRIES = 2;
 
 type Answer<T> = { ok: true; value: T } | LookupFailure;

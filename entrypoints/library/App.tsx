@@ -1,14 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Mark, SettingsIcon } from '@/components/icons';
 import { BulkActions } from '@/components/library/BulkActions';
-import { ExportDialog } from '@/components/library/ExportDialog';
-import { ImportPreview } from '@/components/library/ImportPreview';
-import { PaperDetails } from '@/components/library/PaperDetails';
 import { PaperTable } from '@/components/library/PaperTable';
 import { ProgressBar } from '@/components/library/ProgressBar';
 import { SearchToolbar } from '@/components/library/SearchToolbar';
-import { SettingsDialog } from '@/components/library/SettingsDialog';
 import { Sidebar } from '@/components/library/Sidebar';
 import { Toasts } from '@/components/Toasts';
 import { useBackupStatus } from '@/hooks/useBackupStatus';
@@ -16,6 +12,7 @@ import { useExport } from '@/hooks/useExport';
 import { useImport } from '@/hooks/useImport';
 import { useLibraryHealth } from '@/hooks/useLibraryHealth';
 import { useLibraryView } from '@/hooks/useLibraryView';
+import { useLookupSettings } from '@/hooks/useLookupSettings';
 import { useNotice } from '@/hooks/useNotice';
 import { useProgress } from '@/hooks/useProgress';
 import { useSelection } from '@/hooks/useSelection';
@@ -27,6 +24,12 @@ import type { PaperChange } from '@/utils/paper/change';
 import { paperCount } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 import { ImportButton } from './ImportButton';
+
+// What opens on a click (dialogs, a paper's details) loads then, not with the first screen.
+const ExportDialog = lazy(() => import('@/components/library/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ImportPreview = lazy(() => import('@/components/library/ImportPreview').then((m) => ({ default: m.ImportPreview })));
+const PaperDetails = lazy(() => import('@/components/library/PaperDetails').then((m) => ({ default: m.PaperDetails })));
+const SettingsDialog = lazy(() => import('@/components/library/SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
 
 /** Imports and the health check run in a worker, so that a large file never freezes the page. */
 const startLibraryWorker = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'paperdex-library' });
@@ -44,6 +47,7 @@ export function LibraryApp() {
   const importer = useImport(startLibraryWorker, notices);
   const backups = useBackupStatus(notices, progress);
   const health = useLibraryHealth(startLibraryWorker, notices);
+  const lookups = useLookupSettings(notices);
   const knownTags = useLiveQuery(() => repository.allTags(), [], [] as string[]);
   // Until Dexie counts, the count read with the first screen (so its rows show at once).
   const counted = useLiveQuery(() => repository.countPapers(), []);
@@ -149,32 +153,38 @@ export function LibraryApp() {
               <PaperTable engine={view.engine} ids={view.ids} preloaded={view.recent} revision={view.revision} selected={selection.selected} focused={focused} onToggle={selection.toggle} onFocus={setFocused} />
             )}
             {focusedPaper && (
-              <PaperDetails
-                key={focusedPaper.id}
-                paper={focusedPaper}
-                knownTags={knownTags}
-                onChange={(c) => void change([focusedPaper.id], c)}
-                onCopied={(text) => notices.show('info', text)}
-                onClose={() => setFocused(null)}
-              />
+              <Suspense fallback={null}>
+                <PaperDetails
+                  key={focusedPaper.id}
+                  paper={focusedPaper}
+                  knownTags={knownTags}
+                  onChange={(c) => void change([focusedPaper.id], c)}
+                  onCopied={(text) => notices.show('info', text)}
+                  onClose={() => setFocused(null)}
+                  lookupsOn={Boolean(lookups.settings?.enabled && lookups.settings.granted)}
+                  onCheckNow={() => lookups.checkNow([focusedPaper.id])}
+                />
+              </Suspense>
             )}
           </div>
         </main>
       </div>
 
-      {exporter.isOpen && (
-        <ExportDialog
-          counts={{ all: total ?? 0, search: view.searching ? view.ids.length : null, selection: selection.inView.length }}
-          tags={knownTags}
-          busy={busy}
-          onExport={(format, scope) => void exporter.run(format, scope, view.ids, selection.inView)}
-          onClose={exporter.close}
-        />
-      )}
-      {importer.preview && (
-        <ImportPreview preview={importer.preview} spaceLeft={health.storage && health.storage.quota - health.storage.usage} busy={busy} onConfirm={importer.confirm} onCancel={importer.cancel} />
-      )}
-      {settingsOpen && <SettingsDialog backups={backups} health={health} busy={busy} onDelete={(ids) => void remove(ids)} onClose={() => setSettingsOpen(false)} />}
+      <Suspense fallback={null}>
+        {exporter.isOpen && (
+          <ExportDialog
+            counts={{ all: total ?? 0, search: view.searching ? view.ids.length : null, selection: selection.inView.length }}
+            tags={knownTags}
+            busy={busy}
+            onExport={(format, scope, options) => void exporter.run(format, scope, view.ids, selection.inView, options)}
+            onClose={exporter.close}
+          />
+        )}
+        {importer.preview && (
+          <ImportPreview preview={importer.preview} spaceLeft={health.storage && health.storage.quota - health.storage.usage} busy={busy} onConfirm={importer.confirm} onCancel={importer.cancel} />
+        )}
+        {settingsOpen && <SettingsDialog backups={backups} health={health} lookups={lookups} busy={busy} onDelete={(ids) => void remove(ids)} onClose={() => setSettingsOpen(false)} />}
+      </Suspense>
       <ProgressBar progress={importer.progress ?? (progress.label ? { label: progress.label, done: null } : null)} />
       <Toasts state={toasts} />
     </div>

@@ -22,7 +22,7 @@ export interface RouteAnswer {
  * An answer, `'offline'` (the connection fails), or a function of the request's URL giving
  * either, at once or later (a request held back until the test lets it through).
  */
-export type RouteEntry = RouteAnswer | 'offline' | ((url: URL) => RouteAnswer | 'offline' | Promise<RouteAnswer | 'offline'>);
+export type RouteEntry = RouteAnswer | 'offline' | ((url: URL, body: string | null) => RouteAnswer | 'offline' | Promise<RouteAnswer | 'offline'>);
 
 /**
  * Serves saved pages and API responses by origin + path; every other request to the sites gets
@@ -71,10 +71,11 @@ export async function launchWithExtension(routes: SiteRoutes): Promise<BrowserCo
       '--no-first-run',
     ],
   });
-  await context.route(/^https:\/\/((www|export)\.)?arxiv\.org\/|^https:\/\/huggingface\.co\//, async (route: Route) => {
+  // arXiv, Hugging Face, and the venue lookups' Semantic Scholar and DBLP.
+  await context.route(/^https:\/\/((www|export)\.)?arxiv\.org\/|^https:\/\/(huggingface\.co|api\.semanticscholar\.org|dblp\.org)\//, async (route: Route) => {
     const url = new URL(route.request().url());
     const entry = routes.get(`${url.origin}${url.pathname}`);
-    const answer = typeof entry === 'function' ? await entry(url) : entry;
+    const answer = typeof entry === 'function' ? await entry(url, route.request().postData()) : entry;
     // The worker that asked may have been stopped meanwhile: its request is gone.
     if (answer === 'offline') return route.abort('internetdisconnected').catch(() => undefined);
     if (answer) {
@@ -143,6 +144,21 @@ export function arxivFeed(papers: readonly ApiPaper[]): RouteAnswer {
   });
   const body = head.replace(/<opensearch:totalResults>\d+</, `<opensearch:totalResults>${papers.length}<`) + entries.map((e) => `<entry>${e}</entry>`).join('\n  ') + tail;
   return { body, contentType: 'application/atom+xml; charset=utf-8' };
+}
+
+/**
+ * Grants the optional host permissions the venue lookups ask for, as a user accepting the
+ * browser's prompt would: headless Chromium shows no prompt (permissions.request never
+ * answers), but a host the extensions page added is granted without one.
+ */
+export async function allowOptionalHosts(context: BrowserContext, extensionId: string, origins: readonly string[]): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions/');
+  await page.evaluate(
+    ([id, hosts]) => Promise.all((hosts as string[]).map((host) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id as string, host))),
+    [extensionId, origins] as const,
+  );
+  await page.close();
 }
 
 /** The welcome page that installing opens, once it has its address. */

@@ -3,6 +3,7 @@ import { surname } from '../paper/names';
 import type { Paper } from '../paper/schema';
 import { normalizeTags } from '../paper/tags';
 import { bibtexName } from './bibtex-names';
+import { citedAs, type CiteOptions } from './citation';
 import { escapeTex, protectedTitle, unwrapCaseProtection } from './tex';
 
 /**
@@ -95,28 +96,38 @@ export function citationDoi(paper: Pick<Paper, 'doi' | 'arxivId'>): string {
 /**
  * One entry. Both citation styles find the arXiv fields: BibTeX/natbib read `eprint`,
  * `archivePrefix`, `primaryClass`; biblatex reads `eprinttype`, `eprintclass` and the full
- * `date` (the month only when Paperdex knows no exact day: an incomplete record). `version` is
- * biblatex's; `journal` only when arXiv lists a journal reference (then `@article`).
+ * `date` (the month only when Paperdex knows no exact day: an incomplete record). A preprint is
+ * `@misc` with biblatex's `version`; a paper with arXiv's journal reference `@article` with it
+ * as `journal`. A paper known to be published (and `asPublished`, the default) is cited as
+ * published: `@inproceedings` with `booktitle`, or `@article` with `journal`, volume, number,
+ * pages, publisher and the published DOI, its year the venue's, the arXiv fields kept.
  */
-export function paperToBibtex(paper: Paper, key: string): string {
-  const article = Boolean(paper.journalRef);
+export function paperToBibtex(paper: Paper, key: string, options: CiteOptions = {}): string {
+  const cited = citedAs(paper, options);
+  const published = cited.as === 'conference' || cited.as === 'journal' ? cited : null;
   const [year, month, day] = paper.published.split('-');
   const primary = paper.categories[0] ?? '';
+  const venueYear = published?.year ? String(published.year) : year;
   const fields: [string, string][] = [
     ['title', protectedTitle(paper.title)],
     ['author', paper.authors.map(bibtexName).join(' and ')],
-    ['year', year ?? ''],
-    ['month', MONTH_ABBREVIATIONS[Number(month) - 1] ?? ''],
-    ['date', paper.incomplete ? `${year}-${month}` : `${year}-${month}-${day}`],
-    ['version', String(paper.version)],
+    ['booktitle', cited.as === 'conference' ? escapeTex(cited.container) : ''],
+    ['journal', cited.as === 'journal' || cited.as === 'journal-ref' ? escapeTex(cited.container) : ''],
+    ['volume', escapeTex(published?.volume ?? '')],
+    ['number', escapeTex(published?.number ?? '')],
+    ['pages', escapeTex(published?.pages?.replace(/\s*[–—]\s*/g, '--') ?? '')],
+    ['publisher', escapeTex(published?.publisher ?? '')],
+    ['year', published ? (venueYear ?? '') : (year ?? '')],
+    ['month', published ? '' : (MONTH_ABBREVIATIONS[Number(month) - 1] ?? '')],
+    ['date', published ? (venueYear ?? '') : paper.incomplete ? `${year}-${month}` : `${year}-${month}-${day}`],
+    ['version', published ? '' : String(paper.version)],
     ['eprint', paper.arxivId],
     ['archivePrefix', 'arXiv'],
     ['primaryClass', primary],
     ['eprinttype', 'arxiv'],
     ['eprintclass', primary],
-    ['journal', article ? escapeTex(paper.journalRef ?? '') : ''],
-    ['doi', verbatim(citationDoi(paper))],
-    ['url', verbatim(paper.url)],
+    ['doi', verbatim(published?.doi ?? citationDoi(paper))],
+    ['url', verbatim(published?.url ?? paper.url)],
     ['abstract', escapeTex(paper.abstract)],
     // Tags hold no braces or backslashes (see normalizeTags); what else TeX reads is escaped.
     ['keywords', normalizeTags(paper.tags).map(escapeTex).join(', ')],
@@ -126,10 +137,11 @@ export function paperToBibtex(paper: Paper, key: string): string {
     .filter(([, value]) => value)
     .map(([name, value]) => (name === 'month' ? `  ${name} = ${value}` : `  ${name} = {${value}}`))
     .join(',\n');
-  return `@${article ? 'article' : 'misc'}{${key},\n${body}\n}`;
+  const type = cited.as === 'conference' ? 'inproceedings' : cited.as === 'preprint' ? 'misc' : 'article';
+  return `@${type}{${key},\n${body}\n}`;
 }
 
-export function libraryToBibtex(papers: readonly Paper[]): string {
+export function libraryToBibtex(papers: readonly Paper[], options: CiteOptions = {}): string {
   const keys = citationKeys(papers);
-  return papers.map((paper, i) => paperToBibtex(paper, keys[i]!)).join('\n\n') + (papers.length ? '\n' : '');
+  return papers.map((paper, i) => paperToBibtex(paper, keys[i]!, options)).join('\n\n') + (papers.length ? '\n' : '');
 }

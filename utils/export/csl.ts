@@ -1,4 +1,5 @@
 import { citationDoi, citationKeys } from './bibtex';
+import { citedAs, pageRange, type CiteOptions } from './citation';
 import { splitName } from '../paper/names';
 import type { Paper } from '../paper/schema';
 
@@ -24,22 +25,32 @@ export function cslName(author: string): CslName {
   return out;
 }
 
-export function paperToCsl(p: Paper, id: string): Record<string, unknown> {
+/**
+ * A published paper (when known, and `asPublished`) is a `paper-conference` or an
+ * `article-journal` in its proceedings or journal, with volume, issue, pages, publisher, the
+ * published DOI and the venue's year.
+ */
+export function paperToCsl(p: Paper, id: string, options: CiteOptions = {}): Record<string, unknown> {
+  const cited = citedAs(p, options);
+  const published = cited.as === 'conference' || cited.as === 'journal' ? cited : null;
   const parts = p.published.split('-').map(Number);
-  const journal = Boolean(p.journalRef);
   const item: Record<string, unknown> = {
     id,
-    type: journal ? 'article-journal' : 'article',
+    type: cited.as === 'conference' ? 'paper-conference' : cited.as === 'preprint' ? 'article' : 'article-journal',
     title: p.title,
     author: p.authors.map(cslName),
-    // An incomplete record knows the month, not the day.
-    issued: { 'date-parts': [p.incomplete ? parts.slice(0, 2) : parts] },
+    // An incomplete record knows the month, not the day; a published paper, its venue's year.
+    issued: { 'date-parts': [published?.year ? [published.year] : p.incomplete ? parts.slice(0, 2) : parts] },
     abstract: p.abstract || undefined,
-    'container-title': p.journalRef,
-    ...(journal ? {} : { genre: 'Preprint', number: `arXiv:${p.arxivId}`, publisher: 'arXiv' }),
-    version: String(p.version),
-    DOI: citationDoi(p),
-    URL: p.url,
+    'container-title': cited.as === 'preprint' ? undefined : cited.container,
+    ...(cited.as === 'preprint' ? { genre: 'Preprint', number: `arXiv:${p.arxivId}`, publisher: 'arXiv' } : {}),
+    volume: published?.volume,
+    issue: published?.number,
+    page: published?.pages && pageRange(published.pages).filter(Boolean).join('-'),
+    ...(published?.publisher ? { publisher: published.publisher } : {}),
+    version: published ? undefined : String(p.version),
+    DOI: published?.doi ?? citationDoi(p),
+    URL: published?.url ?? p.url,
     keyword: p.tags.length ? p.tags.join(', ') : undefined,
     status: p.withdrawn ? 'withdrawn' : undefined,
   };
@@ -47,7 +58,7 @@ export function paperToCsl(p: Paper, id: string): Record<string, unknown> {
 }
 
 /** CSL-JSON (citeproc, Zotero, pandoc). */
-export function libraryToCslJson(papers: readonly Paper[]): string {
+export function libraryToCslJson(papers: readonly Paper[], options: CiteOptions = {}): string {
   const keys = citationKeys(papers);
-  return JSON.stringify(papers.map((p, i) => paperToCsl(p, keys[i]!)), null, 2);
+  return JSON.stringify(papers.map((p, i) => paperToCsl(p, keys[i]!, options)), null, 2);
 }

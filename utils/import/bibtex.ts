@@ -211,7 +211,8 @@ function bibtexRecord(type: string, f: Fields, now: number): Paper | string {
   // An @article with a journal and nothing more is a journal reference (Paperdex's own export
   // of one): completePaper read it as arXiv's.
   const venue = bibtexVenue(type, f, 'import');
-  if (venue && !(venue.kind !== 'conference' && venue.kind !== 'workshop' ? venue.name === journalRef(f) : false)) metadata.venue = venue;
+  const onlyJournal = type.toLowerCase() === 'article' && !f.volume && !f.number && !f.pages && !f.publisher;
+  if (venue && !onlyJournal) metadata.venue = venue;
   const valid = paperMetadataSchema.safeParse(metadata);
   if (!valid.success) return describeIssue(valid.error);
   const keywords = (f.keywords ?? '').split(/[,;]/).map((k) => texToText(unescapePlain(k)));

@@ -1,4 +1,4 @@
-import type { Paper } from './schema';
+import type { CodeLinks, Paper, Venue } from './schema';
 import { normalizeTags } from './tags';
 import type { ReadingStatus } from './vocabulary';
 
@@ -11,6 +11,10 @@ export interface PaperChange {
   notes?: string;
   /** null clears it. */
   readingStatus?: ReadingStatus | null;
+  /** The venue as the user wrote it (source 'user': no lookup replaces it); null clears it. */
+  venue?: Venue | null;
+  /** The code links as the user wrote them; null clears them. */
+  code?: CodeLinks | null;
 }
 
 /** The paper after a change (pure); tags normalised as typed. */
@@ -25,5 +29,9 @@ export function applyChange(paper: Paper, change: PaperChange): Paper {
   if (change.notes !== undefined) next.notes = change.notes;
   if (change.readingStatus === null) delete next.readingStatus;
   else if (change.readingStatus) next.readingStatus = change.readingStatus;
+  if (change.venue === null) delete next.venue;
+  else if (change.venue) next.venue = change.venue;
+  if (change.code === null) delete next.code;
+  else if (change.code) next.code = change.code;
   return next;
 }

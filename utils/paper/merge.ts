@@ -178,9 +178,11 @@ function withUserFields(metadata: PaperMetadata, user: Paper, changes: Partial<P
 export function mergePaper(existing: Paper | undefined, update: PaperUpdate, now: number): Paper {
   const { source, ...metadata } = update;
   if (!existing) {
+    const venue = metadata.venue ?? venueFromJournalRef(metadata.journalRef);
     return {
       id: paperIdFor(metadata.arxivId),
       ...metadata,
+      ...(venue ? { venue } : {}),
       sources: source ? [source] : [],
       tags: [],
       notes: '',

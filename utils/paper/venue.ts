@@ -76,7 +76,7 @@ export function venueFromJournalRef(journalRef: string | undefined): Venue | und
 export function venueLabel(venue: Pick<Venue, 'name' | 'short' | 'year'>): string {
   let name = venue.short ?? venue.name;
   // A journal reference carries its own year; a long name is cut at a word.
-  name = name.replace(YEAR, '').replace(/[\s,.:;(]+$/, '').replace(/\(\s*\)/g, '').replace(/\s+/g, ' ').trim() || name;
+  name = name.replace(YEAR, '').replace(/\(\s*\)/g, '').replace(/[\s,:;(]+$/, '').replace(/\s+/g, ' ').trim() || name;
   if (name.length > 28) name = `${name.slice(0, 27).replace(/\s+\S*$/, '')}…`;
   return venue.year ? `${name} ${venue.year}` : name;
 }

@@ -9,7 +9,8 @@ import { flagWord, queryWords, STOP_WORDS, tagWord } from './text';
  *   -author:x …      any filter below, negated
  *   author:vinyals   author:"van der berg"
  *   tag:to-read
- *   status:to-read|reading|read|none   is:incomplete   is:withdrawn
+ *   status:to-read|reading|read|none   is:incomplete   is:withdrawn   is:published   has:code
+ *   venue:neurips   venue:"machine learning"   (the venue's short or full name, initials: venue:jmlr)
  *   year:2019  year:>2020  year:>=2020  year:<2015  year:2018..2020
  *   source:hf  source:arxiv
  * A `field:` Paperdex does not know, or a value it cannot read, is searched as plain text.
@@ -153,8 +154,20 @@ function applyField(query: ParsedQuery, field: string, value: string, quoted: bo
     }
     case 'is': {
       const mark = value.toLowerCase();
-      if (mark !== 'incomplete' && mark !== 'withdrawn') return false;
+      if (mark !== 'incomplete' && mark !== 'withdrawn' && mark !== 'published') return false;
       (negated ? query.not.tags : query.tags).push(flagWord('is', mark));
+      return true;
+    }
+    case 'has': {
+      if (value.toLowerCase() !== 'code') return false;
+      (negated ? query.not.tags : query.tags).push(flagWord('has', 'code'));
+      return true;
+    }
+    case 'venue': {
+      const words = queryWords(value);
+      if (!words.length) return false;
+      // venue:"machine learning": its venue holds every word; -venue:x leaves out papers whose venue holds any.
+      (negated ? query.not.tags : query.tags).push(...words.map((w) => flagWord('venue', w)));
       return true;
     }
     case 'source':

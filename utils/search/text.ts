@@ -63,10 +63,11 @@ export function queryWords(text: string): string[] {
 
 /** A tag as a single index word: "#to-read". */
 /**
- * The index word of a property that is neither text nor a tag (`status:read`, `is:incomplete`):
- * filtered on like a tag, never matched by a typed word.
+ * The index word of a property that is neither text nor a tag (`status:read`, `is:incomplete`,
+ * `has:code`, a word of the venue's names `venue:neurips`): filtered on like a tag, never
+ * matched by a typed word.
  */
-export function flagWord(field: 'status' | 'is', value: string): string {
+export function flagWord(field: 'status' | 'is' | 'has' | 'venue', value: string): string {
   return `!${field}:${value}`;
 }
 

@@ -2,6 +2,7 @@ import type { Paper } from '../paper/schema';
 import type { PaperSource } from '../paper/vocabulary';
 import { boundedEditDistance, letterMask, popCount, typoBudget } from './edit-distance';
 import type { ParsedQuery } from './query';
+import { venueWords } from '../paper/venue';
 import { flagWord, indexWords, tagWord } from './text';
 
 /**
@@ -43,8 +44,11 @@ const SOURCE_BITS: Record<PaperSource, number> = { arxiv: 1, huggingface: 2 };
 /** A record search keeps a place for (the library counts it) but never lists: it is not sound. */
 const HIDDEN = 128;
 
-/** 3: reading status and incomplete/withdrawn marks indexed (status:, is:). An older index is rebuilt. */
-export const INDEX_FORMAT = 3;
+/**
+ * 3: reading status and incomplete/withdrawn marks indexed (status:, is:). 4: venues and code
+ * (venue:, is:published, has:code). An older index is rebuilt.
+ */
+export const INDEX_FORMAT = 4;
 
 /** The persisted form: typed arrays and two joined strings, cheap to store and to load. */
 export interface IndexSnapshot {
@@ -89,7 +93,7 @@ function packText(p: IndexablePaper): string {
 /** What the index reads of a paper; `hidden` keeps it out of every result. */
 export type IndexablePaper = Pick<
   Paper,
-  'id' | 'title' | 'authors' | 'tags' | 'abstract' | 'notes' | 'published' | 'sources' | 'savedAt' | 'updatedAt' | 'readingStatus' | 'incomplete' | 'withdrawn'
+  'id' | 'title' | 'authors' | 'tags' | 'abstract' | 'notes' | 'published' | 'sources' | 'savedAt' | 'updatedAt' | 'readingStatus' | 'incomplete' | 'withdrawn' | 'venue' | 'code'
 > & { hidden?: boolean };
 
 /**
@@ -692,6 +696,12 @@ export function documentTerms(paper: IndexablePaper): Map<string, number> {
     out.set(flagWord('status', paper.readingStatus ?? 'none'), FIELDS.tags);
     if (paper.incomplete) out.set(flagWord('is', 'incomplete'), FIELDS.tags);
     if (paper.withdrawn) out.set(flagWord('is', 'withdrawn'), FIELDS.tags);
+    // Where it was published (is:published, venue:neurips) and whether it has code (has:code).
+    if (paper.venue) {
+      out.set(flagWord('is', 'published'), FIELDS.tags);
+      for (const word of venueWords(paper.venue)) out.set(flagWord('venue', word), FIELDS.tags);
+    }
+    if (paper.code?.repo) out.set(flagWord('has', 'code'), FIELDS.tags);
   }
   add(paper.abstract, FIELDS.abstract);
   if (paper.notes) add(paper.notes, FIELDS.notes);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { baseKey, citationKeys, libraryToBibtex } from '@/utils/export/bibtex';
 import { libraryToCslJson } from '@/utils/export/csl';
 import { exportFileName } from '@/utils/export/formats';
+import { readImportFile } from '@/utils/import/read-file';
 import { libraryToRis } from '@/utils/export/ris';
 import { libraryToMarkdown } from '@/utils/export/markdown';
 import { escapeTex } from '@/utils/export/tex';
@@ -15,6 +16,51 @@ const attention: Paper = {
   tags: ['transformers'],
   notes: 'The transformer paper.',
 };
+
+describe('published papers', () => {
+  const pointer: Paper = {
+    ...attention,
+    venue: { name: 'Advances in Neural Information Processing Systems 30', short: 'NeurIPS', year: 2017, kind: 'conference', pages: '5998–6008', source: 'dblp', dblpKey: 'conf/nips/VaswaniSPUJGKP17' },
+  };
+
+  it('BibTeX cites a published paper as @inproceedings in its proceedings, the arXiv fields kept; or as the preprint when asked', () => {
+    const bib = libraryToBibtex([pointer]);
+    expect(bib).toMatch(/^@inproceedings\{vaswani2017attention,/);
+    expect(bib).toContain('booktitle = {Advances in Neural Information Processing Systems 30}');
+    expect(bib).toContain('pages = {5998--6008}');
+    expect(bib).toContain('year = {2017}');
+    expect(bib).not.toContain('month =');
+    expect(bib).toContain('eprint = {1706.03762}');
+    expect(bib).toContain('archivePrefix = {arXiv}');
+    expect(libraryToBibtex([pointer], { asPublished: false })).toMatch(/^@misc\{vaswani2017attention,[^]*version = \{1\}/);
+    // A journal: @article with volume, number and the journal's DOI.
+    const journal = libraryToBibtex([{ ...pointer, venue: { name: 'J. Mach. Learn. Res.', year: 2016, kind: 'journal', volume: '17', number: '59', pages: '1–35', doi: '10.5555/1', source: 'semanticscholar' } }]);
+    expect(journal).toMatch(/^@article\{/);
+    expect(journal).toContain('journal = {J. Mach. Learn. Res.}');
+    expect(journal).toContain('volume = {17}');
+    expect(journal).toContain('doi = {10.5555/1}');
+  });
+
+  it('a BibTeX export of a published paper imports back with its venue', () => {
+    const [again] = readImportFile('library.bib', libraryToBibtex([pointer]), 5).records;
+    expect(again!.venue).toEqual({ name: 'Advances in Neural Information Processing Systems 30', year: 2017, kind: 'conference', pages: '5998–6008', source: 'import' });
+  });
+
+  it("a journal reference that names a conference stays arXiv's journal reference through BibTeX", () => {
+    const refOnly = mergePaper(undefined, paperInput({ arxivId: '1706.03762', journalRef: 'ACL 2020' }), 1);
+    expect(refOnly.venue).toMatchObject({ short: 'ACL', kind: 'conference', source: 'arxiv' });
+    const bib = libraryToBibtex([refOnly]);
+    const [again] = readImportFile('library.bib', bib, 5).records;
+    expect(again!.venue).toMatchObject({ source: 'arxiv' });
+    expect(libraryToBibtex([again!])).toBe(bib);
+  });
+
+  it('Markdown names the venue and links the code', () => {
+    const md = libraryToMarkdown([{ ...pointer, code: { repo: 'https://github.com/tensorflow/tensor2tensor', source: 'huggingface' } }]);
+    expect(md).toContain('· NeurIPS 2017 ·');
+    expect(md).toContain('[Code](https://github.com/tensorflow/tensor2tensor)');
+  });
+});
 
 describe('exports', () => {
   it('BibTeX keys are human, stable and unique', () => {

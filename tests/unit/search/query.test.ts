@@ -68,7 +68,9 @@ describe('query syntax', () => {
   });
 
   it('searches an unknown field or an unreadable value as text, never failing', () => {
-    expect(parseQuery('venue:neurips').words).toEqual(['venue', 'neurips']);
+    expect(parseQuery('journal:neurips').words).toEqual(['journal', 'neurips']);
+    expect(parseQuery('has:slides').words).toEqual(['has', 'slides']);
+    expect(parseQuery('venue:neurips')).toMatchObject({ words: [], tags: ['!venue:neurips'] });
     expect(parseQuery('year:soon').words).toEqual(['year', 'soon']);
     expect(parseQuery('source:openreview').words).toEqual(['source', 'openreview']);
     // A quote still being typed is plain words, the last one unfinished.

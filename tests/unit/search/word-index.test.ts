@@ -82,6 +82,26 @@ describe('word index', () => {
     expect(ids(index, 'incomplete')).toEqual([]);
   });
 
+  it('filters by venue (short name, full name, initials, other name), by being published, and by having code', () => {
+    const library = WordIndex.build([
+      ...papers,
+      paper('d', { title: 'Domain adversarial training', savedAt: 4, venue: { name: 'Journal of Machine Learning Research', short: 'J. Mach. Learn. Res.', year: 2016, kind: 'journal', source: 'dblp' } }),
+      paper('e', { title: 'Lighthouse attention', savedAt: 5, code: { repo: 'https://github.com/x/y', source: 'huggingface' } }),
+      paper('f', { title: 'Pointer networks again', savedAt: 6, venue: { name: 'Advances in Neural Information Processing Systems 28', short: 'NIPS', year: 2015, kind: 'conference', source: 'dblp' } }),
+    ]);
+    expect(ids(library, 'is:published')).toEqual(['f', 'd']);
+    expect(ids(library, 'venue:jmlr')).toEqual(['d']);
+    expect(ids(library, 'venue:"machine learning"')).toEqual(['d']);
+    expect(ids(library, 'venue:neurips')).toEqual(['f']);
+    expect(ids(library, 'venue:nips networks')).toEqual(['f']);
+    expect(ids(library, 'has:code')).toEqual(['e']);
+    expect(ids(library, '-is:published -has:code attention')).toEqual([]);
+    expect(ids(library, '-is:published attention')).toEqual(['e']);
+    expect(ids(library, '-venue:nips networks')).toEqual(['c', 'b']);
+    // Typed words never match the marks: "published" and "code" are text.
+    expect(ids(library, 'published')).toEqual([]);
+  });
+
   it('negates filters and excludes compounds as a whole', () => {
     expect(ids(index, 'networks -author:vinyals')).toEqual(['c']);
     expect(ids(index, 'networks -tag:to-read')).toEqual(['c']);

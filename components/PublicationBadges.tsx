@@ -1,0 +1,32 @@
+import type { Paper } from '@/utils/paper/schema';
+import { venueLabel } from '@/utils/paper/venue';
+
+const KIND_LABELS = { conference: 'conference', journal: 'journal', workshop: 'workshop', other: 'venue' } as const;
+
+/**
+ * Where a paper was published ("NeurIPS 2024") and whether it has code, as badges beside its
+ * reading status. The code badge is a link where the row allows one (`links`); in a row that
+ * is itself a button it is a plain badge, and the paper's details hold the link.
+ */
+export function PublicationBadges({ paper, links = false }: { paper: Pick<Paper, 'venue' | 'code' | 'title'>; links?: boolean }) {
+  const { venue, code } = paper;
+  return (
+    <>
+      {venue && (
+        <span className="badge badge-venue" title={`Published (${KIND_LABELS[venue.kind]}): ${venue.name}`}>
+          {venueLabel(venue)}
+        </span>
+      )}
+      {code?.repo &&
+        (links ? (
+          <a className="badge badge-code" href={code.repo} target="_blank" rel="noreferrer" title={code.repo} aria-label={`Code for ${paper.title}`}>
+            code
+          </a>
+        ) : (
+          <span className="badge badge-code" title={code.repo}>
+            code
+          </span>
+        ))}
+    </>
+  );
+}
