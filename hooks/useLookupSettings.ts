@@ -8,6 +8,8 @@ import type { Notices } from './useNotice';
 export interface Lookups {
   /** null until the background answered. */
   settings: LookupSettings | null;
+  /** The background did not answer. */
+  unavailable: boolean;
   /** Turning on asks the browser for Semantic Scholar and DBLP first: call it in the user's click. */
   setEnabled(enabled: boolean): void;
   /** "Check now" for these papers. */
@@ -20,10 +22,15 @@ export interface Lookups {
  */
 export function useLookupSettings(notices: Notices): Lookups {
   const [settings, setSettings] = useState<LookupSettings | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
   const { show, report } = notices;
 
   useEffect(() => {
-    const load = () => void askBackground(() => sendMessage('getLookupSettings', undefined)).then((r) => r.ok && setSettings(r.value));
+    const load = () =>
+      void askBackground(() => sendMessage('getLookupSettings', undefined)).then((r) => {
+        setUnavailable(!r.ok);
+        if (r.ok) setSettings(r.value);
+      });
     load();
     const changed = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && LOOKUP_SETTINGS_KEY in changes) load();
@@ -60,5 +67,5 @@ export function useLookupSettings(notices: Notices): Lookups {
     [report],
   );
 
-  return { settings, setEnabled, checkNow };
+  return { settings, unavailable, setEnabled, checkNow };
 }

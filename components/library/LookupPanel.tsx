@@ -6,7 +6,14 @@ import type { Lookups } from '@/hooks/useLookupSettings';
  */
 export function LookupPanel({ lookups }: { lookups: Lookups }) {
   const { settings } = lookups;
-  if (!settings) return null;
+  if (!settings) {
+    return (
+      <section className="lookups" aria-labelledby="lookups-title">
+        <h2 id="lookups-title">Venues and code</h2>
+        <p className="hint">{lookups.unavailable ? "Paperdex's background isn't responding, so this setting can't be shown. Reload this page." : 'Loading…'}</p>
+      </section>
+    );
+  }
   return (
     <section className="lookups" aria-labelledby="lookups-title">
       <h2 id="lookups-title">Venues and code</h2>
@@ -14,8 +21,8 @@ export function LookupPanel({ lookups }: { lookups: Lookups }) {
         <input type="checkbox" checked={settings.enabled} onChange={(e) => lookups.setEnabled(e.target.checked)} /> Find where papers were published and their code
       </label>
       <p className="hint">
-        When on, Paperdex sends the arXiv ids of your papers to Semantic Scholar (api.semanticscholar.org), the titles of papers it lists as published to
-        DBLP (dblp.org), and arXiv ids to Hugging Face (huggingface.co) for code links. Nothing else leaves: no notes, tags or reading status. Your browser asks
+        When on, Paperdex sends the arXiv ids of your papers to Semantic Scholar (api.semanticscholar.org), a paper's title to DBLP (dblp.org) when
+        Semantic Scholar lists a venue for it or does not know it, and arXiv ids to Hugging Face (huggingface.co) for code links. Nothing else leaves: no notes, tags or reading status. Your browser asks
         once for access to Semantic Scholar and DBLP. Papers not yet published are checked again weekly; turning this off stops every lookup.
       </p>
       {settings.enabled && !settings.granted && (

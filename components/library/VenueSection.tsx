@@ -50,15 +50,23 @@ export function VenueSection({ paper, lookupsOn, onChange, onCheckNow }: Props) 
     if (year && !/^(19|2\d)\d\d$/.test(year)) return setError('The year is four digits, such as 2024.');
     if (repo && !isWebAddress(repo)) return setError('The code repository is a web address starting with https://.');
     const change: PaperChange = {};
-    if (!name) change.venue = null;
-    else {
-      const mine: Venue = { name, kind: text('kind') as VenueKind, source: 'user' };
-      if (text('short')) mine.short = text('short');
+    const kind = text('kind') as VenueKind;
+    const short = text('short');
+    const unchanged = venue ? name === venue.name && short === (venue.short ?? '') && year === String(venue.year ?? '') && kind === venue.kind : !name;
+    if (!name) {
+      if (venue) change.venue = null;
+    } else if (!unchanged) {
+      // What the user wrote over what was known: the details they did not touch (pages, DOI,
+      // links) stay when the name and year are the same venue's.
+      const same = venue && venue.name === name && String(venue.year ?? '') === year;
+      const { short: _s, year: _y, ...kept } = same ? venue : { name, kind };
+      const mine: Venue = { ...kept, name, kind, source: 'user' };
+      if (short) mine.short = short;
       if (year) mine.year = Number(year);
       change.venue = mine;
     }
     if (repo !== (code?.repo ?? '')) change.code = repo ? { repo, ...(code?.projectPage ? { projectPage: code.projectPage } : {}), source: 'user' } : null;
-    onChange(change);
+    if (Object.keys(change).length) onChange(change);
     setError(null);
     setEditing(false);
   }

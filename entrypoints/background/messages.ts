@@ -36,6 +36,8 @@ export function registerMessageHandlers(): void {
   const publicationLookup = createPublicationLookup({
     ...defaultLookupDeps,
     keepAlive: () => void browser.runtime.getPlatformInfo(),
+    // The user may turn lookups off while a pass is under way: every request asks first.
+    allowed: () => publications.enabled(),
     gateStore: (service) => {
       const key = `paperdex.notBefore.${service}`;
       return {

@@ -1,5 +1,6 @@
 import { readBibtexVenue } from '@/utils/import/bibtex';
 import type { CodeLinks, Paper, Venue } from '@/utils/paper/schema';
+import { mergeVenue } from '@/utils/paper/venue';
 import { dblpBibUrl, dblpSearchUrl, pickDblpRecord, readDblpSearch, venueFromDblp, type DblpHit } from '@/utils/sites/dblp';
 import { hfApiUrl, hfCodeLinks } from '@/utils/sites/huggingface';
 import { readS2Batch, S2_BATCH, s2BatchRequest, type S2Finding } from '@/utils/sites/semantic-scholar';
@@ -21,6 +22,8 @@ export type PublicationFinding =
 export interface PublicationLookupDeps extends LookupDeps {
   /** The kept rate limit of each service, by name (see GateDeps). */
   gateStore?: (service: string) => Pick<GateDeps, 'loadNotBefore' | 'storeNotBefore'>;
+  /** Asked before every request: the user may turn lookups off while a pass is under way. */
+  allowed?: () => Promise<boolean>;
 }
 
 /** Semantic Scholar allows about one request a second without a key; DBLP throttles bursts (429 with Retry-After). */
@@ -37,7 +40,8 @@ export function createPublicationLookup(deps: PublicationLookupDeps) {
 
   /** A GET or POST through a gate: the response body, or why there is none. */
   async function ask(service: string, through: RateGate, url: string, init?: RequestInit): Promise<Answer<{ status: number; body: string }>> {
-    const fetched = await gatedFetch(through, () => deps.fetch(url, init), { service, retries: RETRIES, now: deps.now });
+    if (deps.allowed && !(await deps.allowed())) return { ok: false, reason: 'rejected', message: 'Looking up venues was turned off.' };
+    const fetched = await gatedFetch(through, () => deps.fetch(url, init), { service, retries: RETRIES, now: deps.now, patient: true });
     if (!fetched.ok) return fetched;
     try {
       return { ok: true, value: { status: fetched.response.status, body: await fetched.response.text() } };
@@ -68,7 +72,7 @@ export function createPublicationLookup(deps: PublicationLookupDeps) {
   );
 
   /** DBLP's published record of the paper (the one Semantic Scholar names, if it names one), with its BibTeX's venue. */
-  async function dblp(paper: Paper, known: string | undefined): Promise<Answer<Venue | undefined>> {
+  async function dblp(paper: Paper, known: string | undefined): Promise<Answer<{ venue?: Venue; partial?: string }>> {
     const got = await ask('DBLP', gates.dblp, dblpSearchUrl(paper.title));
     if (!got.ok) return got;
     if (got.value.status !== 200) return serverError('DBLP', got.value.status);
@@ -80,7 +84,7 @@ export function createPublicationLookup(deps: PublicationLookupDeps) {
     }
     const named = known ? hits.find((h) => h.key === known) : undefined;
     const hit = named && pickDblpRecord(paper, [named]) ? named : pickDblpRecord(paper, hits);
-    if (!hit) return { ok: true, value: undefined };
+    if (!hit) return { ok: true, value: {} };
     const bib = await ask('DBLP', gates.dblp, dblpBibUrl(hit.key));
     let fromBibtex: Venue | undefined;
     if (bib.ok && bib.value.status === 200) {
@@ -90,7 +94,9 @@ export function createPublicationLookup(deps: PublicationLookupDeps) {
         // The search hit's own details stand in for an unreadable BibTeX.
       }
     }
-    return { ok: true, value: venueFromDblp(hit, fromBibtex) };
+    // Without its BibTeX the record knows only the short name: asked again later.
+    const partial = bib.ok ? undefined : bib.message;
+    return { ok: true, value: { venue: venueFromDblp(hit, fromBibtex), ...(partial && transient(bib as LookupFailure) ? { partial } : {}) } };
   }
 
   /** Hugging Face's code links of a paper it has (new-style ids only); none when it has no page for it. */
@@ -119,19 +125,16 @@ export function createPublicationLookup(deps: PublicationLookupDeps) {
         const [scholar, code] = await Promise.all([s2.lookup(paper.arxivId), huggingFace(paper.arxivId)]);
         const finding = scholar.ok ? scholar.value : undefined;
         const askDblp = !scholar.ok || finding === null || Boolean(finding?.venue || finding?.dblpKey);
-        const published = askDblp ? await dblp(paper, finding?.dblpKey) : ({ ok: true, value: undefined } as const);
+        const published: Answer<{ venue?: Venue; partial?: string }> = askDblp ? await dblp(paper, finding?.dblpKey) : { ok: true, value: {} };
         const failures = [scholar, published, code].filter((a): a is LookupFailure => !a.ok);
         if (failures.length === 3 || (!scholar.ok && !published.ok)) {
           return { ok: false, retry: failures.some(transient), message: failures[0]!.message };
         }
-        const venue = (published.ok ? published.value : undefined) ?? finding?.venue;
+        // DBLP's record first; what it lacks (a DOI, pages) from Semantic Scholar's answer of the same year.
+        const venue = mergeVenue(finding?.venue, published.ok ? published.value.venue : undefined);
         const links = code.ok ? code.value : undefined;
-        return {
-          ok: true,
-          ...(venue ? { venue } : {}),
-          ...(links ? { code: links } : {}),
-          ...(failures.some(transient) ? { partial: failures.find(transient)!.message } : {}),
-        };
+        const partial = failures.find(transient)?.message ?? (published.ok ? published.value.partial : undefined);
+        return { ok: true, ...(venue ? { venue } : {}), ...(links ? { code: links } : {}), ...(partial ? { partial } : {}) };
       });
     },
   };

@@ -104,7 +104,11 @@ export function createPublicationService(
     async checkNow(payload: unknown): Promise<Result<null>> {
       const ids = idsSchema.safeParse(payload);
       if (!ids.success) return { ok: false, code: 'invalid', message: `Those papers can't be checked (${describeIssue(ids.error)}).` };
-      if (!(await enabled())) return { ok: false, code: 'off', message: 'Turn on "Find where papers were published and their code" in Settings first.' };
+      const { enabled: on } = await platform.load();
+      if (!on) return { ok: false, code: 'off', message: 'Turn on "Find where papers were published and their code" in Settings first.' };
+      if (!(await platform.granted())) {
+        return { ok: false, code: 'permission', message: 'Paperdex may no longer reach Semantic Scholar and DBLP: turn the setting off and on again in Settings to allow it.' };
+      }
       return guardWrite(async () => {
         await repository.enqueueJobs(ids.data.map((id) => publicationJob(id, now())));
         jobs.kick();
@@ -122,8 +126,13 @@ export function createPublicationService(
       const paper = job.paperId ? await repository.getPaper(job.paperId) : undefined;
       if (!paper) return { ok: true };
       const found = await check(paper);
-      if (!found.ok) return { ok: false, retry: found.retry, message: found.message };
       const at = now();
+      if (!found.ok) {
+        // A lookup that keeps failing is not given up on: it waits a week, as a re-check does.
+        if (!found.retry || job.attempts + 1 < MAX_ATTEMPTS) return { ok: false, retry: found.retry, message: found.message };
+        await repository.failJob(job.id, found.message, at + RECHECK_MS);
+        return { ok: true, kept: true };
+      }
       const retry = found.partial && job.attempts + 1 < MAX_ATTEMPTS ? at + retryDelay(job.attempts + 1) : undefined;
       const code = found.code && { ...found.code, source: 'huggingface' as const };
       await repository.applyPublication(

@@ -31,11 +31,15 @@ export function createRateGate(deps: GateDeps, intervalMs: number) {
     await deps.storeNotBefore?.(notBefore).catch((e: unknown) => console.warn('[paperdex:lookup] could not keep the rate limit', e));
   }
 
+  /** The kept time, read back once by a worker that starts again. */
+  async function load(): Promise<void> {
+    if (loaded) return;
+    loaded = true;
+    notBefore = Math.max(notBefore, await deps.loadNotBefore!().catch(() => Number.NEGATIVE_INFINITY));
+  }
+
   async function take(): Promise<void> {
-    if (!loaded) {
-      loaded = true;
-      notBefore = Math.max(notBefore, await deps.loadNotBefore!().catch(() => Number.NEGATIVE_INFINITY));
-    }
+    await load();
     const wait = notBefore - deps.now();
     if (wait > 0) await deps.sleep(wait);
     await hold(deps.now() + intervalMs);
@@ -53,6 +57,11 @@ export function createRateGate(deps: GateDeps, intervalMs: number) {
       queue = mine.catch(() => undefined);
       return mine;
     },
+    /** How long the next request would wait now (0 when it may go at once). */
+    async wait(): Promise<number> {
+      await load();
+      return Math.max(0, notBefore - deps.now());
+    },
   };
 }
 
@@ -69,9 +78,30 @@ const MAX_BACKOFF_MS = 20_000;
 export async function gatedFetch(
   gate: RateGate,
   request: () => Promise<Response>,
-  { service, retries, now }: { service: string; retries: number; now: () => number },
+  {
+    service,
+    retries,
+    now,
+    patient,
+  }: {
+    service: string;
+    retries: number;
+    now: () => number;
+    /**
+     * For work nobody waits on (background lookups): a Retry-After too long to wait out now is
+     * still kept (no request to the service before it), and a request whose turn is further
+     * away than that fails at once as rate-limited, to be tried again later.
+     */
+    patient?: boolean;
+  },
 ): Promise<{ ok: true; response: Response } | LookupFailure> {
+  const busy = (status: number | string, tries: number): LookupFailure => ({
+    ok: false,
+    reason: 'rate-limited',
+    message: `${service} is busy (${typeof status === 'number' ? `HTTP ${status}` : status}) and stayed busy after ${tries} ${tries === 1 ? 'try' : 'tries'}. Try again in a minute.`,
+  });
   for (let attempt = 0; ; attempt++) {
+    if (patient && (await gate.wait()) > MAX_BACKOFF_MS) return busy('it asked Paperdex to wait', attempt);
     await gate.turn();
     let response: Response;
     try {
@@ -86,11 +116,8 @@ export async function gatedFetch(
       await gate.hold(now() + backoff);
       continue;
     }
-    return {
-      ok: false,
-      reason: 'rate-limited',
-      message: `${service} is busy (HTTP ${response.status}) and stayed busy after ${attempt + 1} ${attempt ? 'tries' : 'try'}. Try again in a minute.`,
-    };
+    if (patient) await gate.hold(now() + backoff);
+    return busy(response.status, attempt + 1);
   }
 }
 

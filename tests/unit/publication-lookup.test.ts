@@ -132,6 +132,24 @@ describe('where a paper was published (Semantic Scholar, DBLP, Hugging Face)', (
     expect(s2[1]!.at - s2[0]!.at).toBeGreaterThanOrEqual(1100);
   });
 
+  it('keeps a long Retry-After: no request to that service before it, the lookups failing at once to be tried later', async () => {
+    const { deps, requests } = services((url) => (url.hostname === 'api.semanticscholar.org' ? new Response('{}', { status: 429, headers: { 'Retry-After': '3600' } }) : undefined));
+    const lookup = createPublicationLookup(deps);
+    expect(await lookup.check(review)).toMatchObject({ ok: true, partial: expect.stringMatching(/Semantic Scholar is busy \(HTTP 429\)/) });
+    const asked = requests.filter((r) => r.url.includes('semanticscholar')).length;
+    expect(await lookup.check(review)).toMatchObject({ ok: true, partial: expect.stringMatching(/Semantic Scholar is busy \(it asked Paperdex to wait\)/) });
+    expect(requests.filter((r) => r.url.includes('semanticscholar'))).toHaveLength(asked);
+  });
+
+  it('asks nothing once lookups are turned off, even in the middle of a pass', async () => {
+    let on = true;
+    const { deps, requests } = services();
+    const lookup = createPublicationLookup({ ...deps, allowed: async () => on });
+    on = false;
+    expect(await lookup.check(pointer)).toMatchObject({ ok: false, retry: false });
+    expect(requests).toEqual([]);
+  });
+
   it('fails, to be retried, when offline', async () => {
     const { deps } = services(() => new TypeError('offline'));
     expect(await createPublicationLookup(deps).check(pointer)).toEqual({ ok: false, retry: true, message: "Semantic Scholar can't be reached: check your connection." });

@@ -5,7 +5,7 @@ import type { PublicationFinding } from '@/entrypoints/background/publication-lo
 import { createPublicationService } from '@/entrypoints/background/publication-service';
 import { openDatabase, type PaperdexDb } from '@/utils/db/database';
 import { createRepository, type Repository } from '@/utils/db/repository';
-import { RECHECK_MS } from '@/utils/jobs/job';
+import { MAX_ATTEMPTS, RECHECK_MS } from '@/utils/jobs/job';
 import { createJobRunner } from '@/utils/jobs/runner';
 import type { Paper, Venue } from '@/utils/paper/schema';
 import { paperInput } from './paper-factory';
@@ -102,6 +102,18 @@ describe('venue lookups (the background’s publication jobs)', () => {
     await runner.kick();
     expect(await repo.getPaper('arxiv:1810.05270')).toEqual(before);
     expect(await repo.listJobs()).toMatchObject([{ kind: 'publication', attempts: 1, lastError: "Semantic Scholar can't be reached" }]);
+  });
+
+  it('a lookup that keeps failing waits a week instead of being given up on', async () => {
+    const { library, publications } = setup(() => ({ ok: false, retry: true, message: 'DBLP is busy' }), { ahead: 0 });
+    await library.savePaper(paperInput());
+    const job = await venueJob();
+    const before = Date.now();
+    expect(await publications.run({ ...job, attempts: MAX_ATTEMPTS - 1 })).toEqual({ ok: true, kept: true });
+    const after = await venueJob();
+    expect(after.failed).toBeUndefined();
+    expect(after.notBefore).toBeGreaterThanOrEqual(before + RECHECK_MS);
+    expect(after.lastError).toBe('DBLP is busy');
   });
 
   it('turning on needs the hosts granted; it queues every paper never looked up; turning off drops the queue', async () => {

@@ -31,9 +31,11 @@ describe('is a record found by title this paper?', () => {
     expect(pickDblpRecord(thesis, hits)).toBeUndefined();
   });
 
-  it('DBLP: the conference paper, not the CoRR copy', () => {
+  it('DBLP: the conference paper, not the CoRR copy, nor an earlier workshop version', () => {
     const hits = readDblpSearch(JSON.parse(readFixture('venues', 'dblp-search-pointer-networks.json')));
     expect(pickDblpRecord(pointer, hits)?.key).toBe('conf/nips/VinyalsFJ15');
+    const workshop = { ...hits.find((h) => h.key === 'conf/nips/VinyalsFJ15')!, key: 'conf/iclr/VinyalsFJ15w', venue: 'ICLR (Workshop)', year: 2015 };
+    expect(pickDblpRecord(pointer, [workshop, ...hits])?.key).toBe('conf/nips/VinyalsFJ15');
   });
 
   it('Semantic Scholar: a venue for published papers, none for a preprint or an unknown id', () => {
@@ -57,6 +59,10 @@ describe('venues', () => {
     expect(venueFromJournalRef('Phys. Rev. Lett. 120, 123401 (2018)')).toEqual({ name: 'Phys. Rev. Lett. 120, 123401 (2018)', year: 2018, kind: 'journal', source: 'arxiv' });
     expect(venueFromJournalRef('Accepted at the ICLR 2024 Workshop on Tiny Papers')).toMatchObject({ kind: 'workshop', short: 'ICLR', year: 2024 });
     expect(venueFromJournalRef('Submitted to Nature')).toBeUndefined();
+    // "Proceedings" of a journal is a journal; "Proc." of a conference one.
+    expect(venueFromJournalRef('Proc. Natl. Acad. Sci. 117, 1234 (2020)')?.kind).toBe('journal');
+    expect(venueFromJournalRef('Proceedings of the IEEE 109(5), 2021')?.kind).toBe('journal');
+    expect(venueFromJournalRef('Proc. of the 40th International Conference on Machine Learning, 2023')?.kind).toBe('conference');
     expect(venueFromJournalRef('  ')).toBeUndefined();
   });
 
@@ -80,5 +86,11 @@ describe('venues', () => {
     expect(mergeVenue(dblp, { name: 'arXiv says', kind: 'other', year: 2015, source: 'arxiv' })).toEqual(dblp);
     // Another year: another version of the work; the finer source's is kept whole.
     expect(mergeVenue({ ...s2, year: 2014 }, dblp)).toEqual(dblp);
+    // Between two answers of the same source, an import keeps what is stored; a lookup takes the newer.
+    const older: Venue = { name: 'Old workshop', kind: 'workshop', source: 'user' };
+    expect(mergeVenue(mine, older, 'stored')).toEqual(mine);
+    expect(mergeVenue(mine, older)).toEqual(older);
+    // DBLP's record read without its BibTeX (only the short name) keeps the full name known.
+    expect(mergeVenue(dblp, { name: 'NIPS', short: 'NIPS', year: 2015, kind: 'conference', source: 'dblp' })).toMatchObject({ name: 'Advances in NIPS 28', short: 'NIPS' });
   });
 });

@@ -83,7 +83,9 @@ export function createRepository(db: PaperdexDb) {
         const existing = job.paperId ? await db.papers.get(job.paperId) : undefined;
         const record = existing && withPublication(existing, found, now);
         const when = record && next(record);
-        if (when === undefined) await db.jobs.delete(job.id);
+        // A job dropped meanwhile (lookups turned off) stays dropped.
+        const current = await db.jobs.get(job.id);
+        if (when === undefined || !current) await db.jobs.delete(job.id);
         else {
           const { lastError: _e, ...rest } = job;
           await db.jobs.put({ ...rest, notBefore: when, attempts: note ? job.attempts + 1 : 0, ...(note ? { lastError: note } : {}) });

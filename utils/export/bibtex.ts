@@ -96,8 +96,8 @@ export function citationDoi(paper: Pick<Paper, 'doi' | 'arxivId'>): string {
 /**
  * One entry. Both citation styles find the arXiv fields: BibTeX/natbib read `eprint`,
  * `archivePrefix`, `primaryClass`; biblatex reads `eprinttype`, `eprintclass` and the full
- * `date` (the month only when Paperdex knows no exact day: an incomplete record). A preprint is
- * `@misc` with biblatex's `version`; a paper with arXiv's journal reference `@article` with it
+ * `date` (the month only when Paperdex knows no exact day: an incomplete record) and the arXiv
+ * `version`. A preprint is `@misc`; a paper with arXiv's journal reference `@article` with it
  * as `journal`. A paper known to be published (and `asPublished`, the default) is cited as
  * published: `@inproceedings` with `booktitle`, or `@article` with `journal`, volume, number,
  * pages, publisher and the published DOI, its year the venue's, the arXiv fields kept.
@@ -120,7 +120,7 @@ export function paperToBibtex(paper: Paper, key: string, options: CiteOptions = 
     ['year', published ? (venueYear ?? '') : (year ?? '')],
     ['month', published ? '' : (MONTH_ABBREVIATIONS[Number(month) - 1] ?? '')],
     ['date', published ? (venueYear ?? '') : paper.incomplete ? `${year}-${month}` : `${year}-${month}-${day}`],
-    ['version', published ? '' : String(paper.version)],
+    ['version', String(paper.version)],
     ['eprint', paper.arxivId],
     ['archivePrefix', 'arXiv'],
     ['primaryClass', primary],

@@ -132,7 +132,9 @@ function balance(tokens: Token[]): void {
   const open: Token[] = [];
   const neutralise = (t: Token) => {
     const left = t.brace === '{';
-    t.text = t.math ? (left ? '\\lbrace ' : '\\rbrace ') : left ? '\\textbraceleft{}' : '\\textbraceright{}';
+    // `{}` ends the command without a space: "$\\lbrace $" followed by a space would not
+    // survive the import's whitespace collapsing, and the export would not be a fixed point.
+    t.text = t.math ? (left ? '\\lbrace{}' : '\\rbrace{}') : left ? '\\textbraceleft{}' : '\\textbraceright{}';
     t.brace = undefined;
   };
   for (const t of tokens) {

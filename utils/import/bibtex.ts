@@ -6,7 +6,6 @@ import { dateFromId, isoDate, monthNumber } from '../paper/dates';
 import { completePaper, mergePaper } from '../paper/merge';
 import { describeIssue, paperMetadataSchema, type Paper, type SeenPaper, type Venue } from '../paper/schema';
 import { normalizeTags } from '../paper/tags';
-import { venueFromJournalRef } from '../paper/venue';
 import { collapseWhitespace } from '../paper/text';
 import { ImportError, type ImportFile, type ImportProblem, type Progress } from './types';
 
@@ -107,20 +106,21 @@ export function readBibtexVenue(text: string, source: 'dblp' | 'import'): Venue 
  */
 export function bibtexVenue(type: string, f: Fields, source: 'dblp' | 'import'): Venue | undefined {
   const kind = type.toLowerCase();
-  const booktitle = readTex(f.booktitle ?? '');
-  const journal = readTex(f.journal ?? f.journaltitle ?? '');
+  // Names as text ("Montréal", "ICLR"), not as TeX ("Montr{\'{e}}al", "{ICLR}"): shown and
+  // written to RIS and CSL as they are; BibTeX escapes them again.
+  const plain = (tex: string | undefined) => collapseWhitespace(texToText(tex ?? ''));
+  const booktitle = plain(f.booktitle);
+  const journal = plain(f.journal ?? f.journaltitle);
   let venue: Venue;
   if ((kind === 'inproceedings' || kind === 'conference' || kind === 'incollection') && booktitle && !ARXIV_JOURNAL.test(booktitle)) {
-    venue = { name: booktitle, kind: /\bworkshops?\b/i.test(booktitle) ? 'workshop' : 'conference', source };
+    venue = { name: booktitle.slice(0, 1000), kind: /\bworkshops?\b/i.test(booktitle) ? 'workshop' : 'conference', source };
   } else if (kind === 'article' && journal && !ARXIV_JOURNAL.test(journal)) {
-    // "journal = {NeurIPS 2023}" (a journal reference written as a journal): what its words say.
-    const said = venueFromJournalRef(journal);
-    venue = said && said.kind !== 'journal' && said.kind !== 'other' ? { ...said, source } : { name: journal, kind: 'journal', source };
+    venue = { name: journal.slice(0, 1000), kind: 'journal', source };
   } else return undefined;
   const year = Number(/\d{4}/.exec(f.year ?? f.date ?? '')?.[0]);
   if (year >= 1900 && year <= 2999) venue.year = year;
-  const text = (name: string) => collapseWhitespace(readTex(f[name] ?? '')).slice(0, 100) || undefined;
-  const details = { volume: text('volume'), number: text('number'), pages: text('pages')?.replace(/-+/g, '–'), publisher: readTex(f.publisher ?? '').slice(0, 300) || undefined };
+  const text = (name: string) => plain(f[name]).slice(0, 100) || undefined;
+  const details = { volume: text('volume'), number: text('number'), pages: text('pages')?.replace(/-+/g, '–'), publisher: plain(f.publisher).slice(0, 300) || undefined };
   for (const [name, value] of Object.entries(details)) if (value) (venue as Record<string, unknown>)[name] = value;
   const doi = (f.doi ?? '').trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
   if (doi && !/^10\.48550\//i.test(doi)) venue.doi = doi;

@@ -133,9 +133,9 @@ export function mergeMetadata(stored: PaperMetadata, other: PaperMetadata, ties:
   if (journalRef) merged.journalRef = journalRef;
   // Where it was published: the finer answer, the user's over any; arXiv's journal reference
   // (of the version kept) only where nothing finer is known.
-  const venue = mergeVenue(mergeVenue(stored.venue, other.venue), venueFromJournalRef(journalRef));
+  const venue = mergeVenue(mergeVenue(stored.venue, other.venue, ties), venueFromJournalRef(journalRef));
   if (venue) merged.venue = venue;
-  const code = mergeCode(stored.code, other.code);
+  const code = mergeCode(stored.code, other.code, ties);
   if (code) merged.code = code;
   const checkedAt = Math.max(stored.checkedAt ?? 0, other.checkedAt ?? 0);
   if (checkedAt) merged.checkedAt = checkedAt;

@@ -16,24 +16,30 @@ const DETAIL_FIELDS = ['short', 'year', 'volume', 'number', 'pages', 'publisher'
 
 /**
  * Two answers about a paper's venue → one, never coarser: the answer of the finer source (the
- * user's always; on a tie, `other`, the newer), with the details it lacks taken from the other
- * when both name the same year. A lookup that found nothing (`undefined`) removes nothing.
+ * user's always; between answers of the same source, `other` — the newer — unless `ties` says
+ * the stored one stays, as for an import), with the details it lacks taken from the other when
+ * both name the same year; a name that is only the short form takes the other's full name. A
+ * lookup that found nothing (`undefined`) removes nothing.
  */
-export function mergeVenue(stored: Venue | undefined, other: Venue | undefined): Venue | undefined {
+export function mergeVenue(stored: Venue | undefined, other: Venue | undefined, ties: 'other' | 'stored' = 'other'): Venue | undefined {
   if (!stored || !other) return stored ?? other;
-  const [base, extra] = RANK[other.source] >= RANK[stored.source] ? [other, stored] : [stored, other];
+  const otherWins = RANK[other.source] > RANK[stored.source] || (RANK[other.source] === RANK[stored.source] && ties === 'other');
+  const [base, extra] = otherWins ? [other, stored] : [stored, other];
   // The user's own venue is taken as written: nothing from a lookup slips into it.
   if (base.source === 'user' || (base.year && extra.year && base.year !== extra.year)) return base;
   const merged: Venue = { ...base };
   for (const field of DETAIL_FIELDS) if (merged[field] === undefined && extra[field] !== undefined) (merged as Record<string, unknown>)[field] = extra[field];
+  // DBLP's record read without its BibTeX knows only the short name: the full one stays.
+  if (base.short !== undefined && base.name === base.short && extra.name !== base.name && extra.kind === base.kind) merged.name = extra.name;
   return merged;
 }
 
 /** The same for code links: the user's over Hugging Face's; links one lacks from the other. */
-export function mergeCode(stored: CodeLinks | undefined, other: CodeLinks | undefined): CodeLinks | undefined {
+export function mergeCode(stored: CodeLinks | undefined, other: CodeLinks | undefined, ties: 'other' | 'stored' = 'other'): CodeLinks | undefined {
   if (!stored || !other) return stored ?? other;
   const order = ['import', 'huggingface', 'user'];
-  const [base, extra] = order.indexOf(other.source) >= order.indexOf(stored.source) ? [other, stored] : [stored, other];
+  const [rankOther, rankStored] = [order.indexOf(other.source), order.indexOf(stored.source)];
+  const [base, extra] = rankOther > rankStored || (rankOther === rankStored && ties === 'other') ? [other, stored] : [stored, other];
   if (base.source === 'user') return base;
   return { ...base, repo: base.repo ?? extra.repo, projectPage: base.projectPage ?? extra.projectPage };
 }
@@ -45,8 +51,8 @@ const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
 /** An acronym as people write venues: ICLR, NeurIPS, CVPR, ACL, EMNLP, AAAI, Phys. Rev. aside. */
 const ACRONYM = /\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,})(?:[-'’ ]?(?:19|20)?\d\d)?\b/;
 const WORKSHOP = /\bworkshops?\b/i;
-const CONFERENCE = /\b(conference|proceedings|proc\.|symposium|congress|meeting|colloquium)\b/i;
-const JOURNAL = /\b(journal|trans\.|transactions|letters|lett\.|rev\.|review|annals|ann\.|vol\.|volume)\b|\d+\s*\(\d{4}\)|\d+:\d+/i;
+const CONFERENCE = /\b(conference|proceedings|symposium|congress|meeting|colloquium)\b|\bproc\./i;
+const JOURNAL = /\b(journal|transactions|letters|review|annals|volume)\b|\b(trans|lett|rev|ann|vol|j)\.|\d+\s*\(\d{1,4}\)|\d+:\d+/i;
 /** "Submitted to", "under review": not published yet. */
 const NOT_YET = /\b(submitted|under review|in review|preprint|accepted for review)\b/i;
 const KNOWN_CONFERENCES = /\b(NeurIPS|NIPS|ICLR|ICML|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|WWW|AISTATS|UAI|COLT|CoRL|ICRA|IROS|RSS|MICCAI|INTERSPEECH|ICASSP|WACV|BMVC|COLING|CHI|UIST|SIGGRAPH|TACL)\b/;
@@ -61,7 +67,9 @@ export function venueFromJournalRef(journalRef: string | undefined): Venue | und
   if (!name || NOT_YET.test(name)) return undefined;
   const years = [...name.matchAll(YEAR)].map((m) => Number(m[1]));
   const known = KNOWN_CONFERENCES.exec(name)?.[1];
-  const kind: VenueKind = WORKSHOP.test(name) ? 'workshop' : known || CONFERENCE.test(name) ? 'conference' : JOURNAL.test(name) ? 'journal' : 'other';
+  // A known conference's name decides; else a journal's marks (a volume, "J.", "Rev.") come
+  // before "Proceedings" ("Proc. Natl. Acad. Sci. 117, 1 (2020)" is a journal).
+  const kind: VenueKind = WORKSHOP.test(name) ? 'workshop' : known ? 'conference' : JOURNAL.test(name) ? 'journal' : CONFERENCE.test(name) ? 'conference' : 'other';
   const venue: Venue = { name: name.slice(0, 1000), kind, source: 'arxiv' };
   const short = known ?? (kind !== 'journal' ? ACRONYM.exec(name)?.[1] : undefined);
   if (short) venue.short = short;

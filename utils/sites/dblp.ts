@@ -78,10 +78,12 @@ const TYPE_ORDER = ['Conference and Workshop Papers', 'Journal Articles'];
 /**
  * The published record of this paper among search hits: not a preprint, the same title,
  * authors and a plausible year (`isSamePaper`). When more than one is (a workshop version and
- * the conference paper), a conference paper or journal article first, then the earliest.
+ * the conference paper), a conference paper or journal article first, a workshop's after, then
+ * the earliest.
  */
 export function pickDblpRecord(paper: { title: string; authors: readonly string[]; published: string }, hits: readonly DblpHit[]): DblpHit | undefined {
-  const rank = (hit: DblpHit) => (TYPE_ORDER.includes(hit.type) ? 0 : 1);
+  // A workshop version ("ICLR (Workshop)") after the main conference paper or journal article.
+  const rank = (hit: DblpHit) => (TYPE_ORDER.includes(hit.type) ? 0 : 2) + (/workshop/i.test(hit.venue) ? 1 : 0);
   return hits
     .filter((hit) => !isPreprint(hit) && isSamePaper(paper, hit))
     .sort((a, b) => rank(a) - rank(b) || (a.year ?? 9999) - (b.year ?? 9999))[0];
