@@ -188,6 +188,13 @@ test('looked up: venue badges and code links, filters and syntax, "Published as"
   const details = library.page.getByRole('region', { name: 'Paper details' });
   await expect(details.getByText(/^Published as/)).toContainText('Advances in Neural Information Processing Systems 28');
   await expect(details.getByRole('link', { name: 'DBLP record' })).toHaveAttribute('href', 'https://dblp.org/rec/conf/nips/VinyalsFJ15');
+  // Adding a code link by hand leaves the venue as it was found, details and all.
+  await details.getByRole('button', { name: 'Edit venue' }).click();
+  await details.getByRole('form', { name: 'Edit venue' }).getByLabel('Code repository').fill('https://github.com/vinyals/pointer');
+  await details.getByRole('button', { name: 'Save venue' }).click();
+  await expect(details.getByRole('link', { name: 'Code', exact: true })).toHaveAttribute('href', 'https://github.com/vinyals/pointer');
+  await expect(details.getByRole('link', { name: 'DBLP record' })).toBeVisible();
+  await expect(details.getByText(/^Published as/)).toContainText('found by DBLP');
 
   // BibTeX cites it as published, arXiv fields kept; asked not to, as the preprint.
   await library.button('Export').click();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeVenue, isSamePaper, venueFromJournalRef, venueLabel, venueWords } from '@/utils/paper/venue';
 import { pickDblpRecord, readDblpSearch } from '@/utils/sites/dblp';
 import { readS2Batch } from '@/utils/sites/semantic-scholar';
+import { readBibtexVenue } from '@/utils/import/bibtex';
 import type { Venue } from '@/utils/paper/schema';
 import { readFixture } from './fixtures';
 
@@ -54,6 +55,13 @@ describe('is a record found by title this paper?', () => {
 });
 
 describe('venues', () => {
+  it("reads DBLP's BibTeX venue as text, not TeX", () => {
+    const bib = readFixture('venues', 'dblp-rec-conf-nips-VinyalsFJ15.bib').replace('Montreal', "Montr{\\'{e}}al").replace('Advances in', '{ICLR} and Advances in');
+    const venue = readBibtexVenue(bib, 'dblp');
+    expect(venue?.name).toMatch(/^ICLR and Advances in Neural Information Processing Systems 28: .*Montréal, Quebec, Canada$/);
+    expect(venue).toMatchObject({ kind: 'conference', year: 2015, pages: '2692–2700', source: 'dblp' });
+  });
+
   it('reads arXiv journal references', () => {
     expect(venueFromJournalRef('NeurIPS 2023')).toEqual({ name: 'NeurIPS 2023', short: 'NeurIPS', year: 2023, kind: 'conference', source: 'arxiv' });
     expect(venueFromJournalRef('Phys. Rev. Lett. 120, 123401 (2018)')).toEqual({ name: 'Phys. Rev. Lett. 120, 123401 (2018)', year: 2018, kind: 'journal', source: 'arxiv' });
