@@ -67,6 +67,12 @@ describe('venues', () => {
     expect(venueFromJournalRef('Phys. Rev. Lett. 120, 123401 (2018)')).toEqual({ name: 'Phys. Rev. Lett. 120, 123401 (2018)', year: 2018, kind: 'journal', source: 'arxiv' });
     expect(venueFromJournalRef('Accepted at the ICLR 2024 Workshop on Tiny Papers')).toMatchObject({ kind: 'workshop', short: 'ICLR', year: 2024 });
     expect(venueFromJournalRef('Submitted to Nature')).toBeUndefined();
+    // What authors write around the venue stays out of its badge.
+    expect(venueLabel(venueFromJournalRef('Published in Transactions on Machine Learning Research (TMLR) 2024')!)).toBe('TMLR 2024');
+    expect(venueLabel(venueFromJournalRef('Accepted to Nature Communications')!)).toBe('Nature Communications');
+    expect(venueFromJournalRef('Accepted at ACL 2023 Findings')).toMatchObject({ short: 'ACL', year: 2023, kind: 'conference' });
+    expect(venueLabel({ name: 'International Journal of Computer Vision' })).toBe('International Journal of…');
+    expect(venueLabel({ name: 'In Proceedings of SIGIR' })).toBe('Proceedings of SIGIR');
     // "Proceedings" of a journal is a journal; "Proc." of a conference one.
     expect(venueFromJournalRef('Proc. Natl. Acad. Sci. 117, 1234 (2020)')?.kind).toBe('journal');
     expect(venueFromJournalRef('Proceedings of the IEEE 109(5), 2021')?.kind).toBe('journal');

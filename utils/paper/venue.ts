@@ -50,6 +50,9 @@ export function mergeCode(stored: CodeLinks | undefined, other: CodeLinks | unde
 const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
 /** An acronym as people write venues: ICLR, NeurIPS, CVPR, ACL, EMNLP, AAAI, Phys. Rev. aside. */
 const ACRONYM = /\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{3,})(?:[-'’ ]?(?:19|20)?\d\d)?\b/;
+const PARENTHESISED = /\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:[ '’-]?(?:19|20)?\d\d)?\)/;
+/** What authors write before the venue: "Published in", "Accepted at", "To appear in". */
+const LEAD_IN = /^(?:(?:published|accepted|appeared|appearing|presented|to appear|camera[- ]ready|final version)\s+)?(?:(?:at|in|to|by|for|as)\s+)?(?:the\s+)?/i;
 const WORKSHOP = /\bworkshops?\b/i;
 const CONFERENCE = /\b(conference|proceedings|symposium|congress|meeting|colloquium)\b|\bproc\./i;
 const JOURNAL = /\b(journal|transactions|letters|review|annals|volume)\b|\b(trans|lett|rev|ann|vol|j)\.|\d+\s*\(\d{1,4}\)|\d+:\d+/i;
@@ -71,7 +74,9 @@ export function venueFromJournalRef(journalRef: string | undefined): Venue | und
   // before "Proceedings" ("Proc. Natl. Acad. Sci. 117, 1 (2020)" is a journal).
   const kind: VenueKind = WORKSHOP.test(name) ? 'workshop' : known ? 'conference' : JOURNAL.test(name) ? 'journal' : CONFERENCE.test(name) ? 'conference' : 'other';
   const venue: Venue = { name: name.slice(0, 1000), kind, source: 'arxiv' };
-  const short = known ?? (kind !== 'journal' ? ACRONYM.exec(name)?.[1] : undefined);
+  // The acronym the reference names: a known conference, one in parentheses ("Transactions on
+  // Machine Learning Research (TMLR)"), or a capitalised word of a conference's.
+  const short = known ?? PARENTHESISED.exec(name)?.[1] ?? (kind !== 'journal' ? ACRONYM.exec(name.replace(LEAD_IN, ''))?.[1] : undefined);
   if (short) venue.short = short;
   if (years.length) venue.year = years[years.length - 1];
   return venue;
@@ -82,7 +87,7 @@ export function venueFromJournalRef(journalRef: string | undefined): Venue | und
 
 /** What a badge says: "NeurIPS 2024", "J. Mach. Learn. Res. 2016", a long name shortened. */
 export function venueLabel(venue: Pick<Venue, 'name' | 'short' | 'year'>): string {
-  let name = venue.short ?? venue.name;
+  let name = venue.short ?? (venue.name.replace(LEAD_IN, '') || venue.name);
   // A journal reference carries its own year; a long name is cut at a word.
   name = name.replace(YEAR, '').replace(/\(\s*\)/g, '').replace(/[\s,:;(]+$/, '').replace(/\s+/g, ' ').trim() || name;
   if (name.length > 28) name = `${name.slice(0, 27).replace(/\s+\S*$/, '')}…`;
