@@ -139,5 +139,3 @@ export function createPublicationLookup(deps: PublicationLookupDeps) {
     },
   };
 }
-
-export type PublicationLookup = ReturnType<typeof createPublicationLookup>;

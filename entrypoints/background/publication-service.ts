@@ -146,5 +146,3 @@ export function createPublicationService(
     },
   };
 }
-
-export type PublicationService = ReturnType<typeof createPublicationService>;

@@ -68,7 +68,7 @@ export function readDblpSearch(json: unknown): DblpHit[] {
 }
 
 /** DBLP's records of preprints: CoRR, and its "informal" publications. */
-export function isPreprint(hit: Pick<DblpHit, 'key' | 'venue' | 'type'>): boolean {
+function isPreprint(hit: Pick<DblpHit, 'key' | 'venue' | 'type'>): boolean {
   return hit.key.startsWith('journals/corr/') || /^corr$/i.test(hit.venue) || /^informal/i.test(hit.type);
 }
 

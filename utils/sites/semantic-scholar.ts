@@ -46,7 +46,7 @@ function kindOf(venueType: string | undefined, types: unknown, name: string): Ve
 }
 
 /** One paper of a batch answer; undefined when it is not this paper or not readable. */
-export function readS2Paper(value: unknown, arxivId: string): S2Finding | undefined {
+function readS2Paper(value: unknown, arxivId: string): S2Finding | undefined {
   const paper = record(value);
   const ids = record(paper?.externalIds);
   if (!paper || text(ids?.ArXiv) !== arxivId) return undefined;
