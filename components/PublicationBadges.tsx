@@ -1,7 +1,7 @@
 import type { Paper } from '@/utils/paper/schema';
 import { venueLabel } from '@/utils/paper/venue';
+import { VENUE_KIND_LABELS } from '@/utils/paper/vocabulary';
 
-const KIND_LABELS = { conference: 'conference', journal: 'journal', workshop: 'workshop', other: 'venue' } as const;
 
 /**
  * Where a paper was published ("NeurIPS 2024") and whether it has code, as badges beside its
@@ -13,7 +13,7 @@ export function PublicationBadges({ paper, links = false }: { paper: Pick<Paper,
   return (
     <>
       {venue && (
-        <span className="badge badge-venue" title={`Published (${KIND_LABELS[venue.kind]}): ${venue.name}`}>
+        <span className="badge badge-venue" title={`Published (${VENUE_KIND_LABELS[venue.kind].toLowerCase()}): ${venue.name}`}>
           {venueLabel(venue)}
         </span>
       )}

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PaperChange } from '@/utils/paper/change';
 import type { Paper, Venue } from '@/utils/paper/schema';
-import { VENUE_KINDS, type VenueKind, type VenueSource } from '@/utils/paper/vocabulary';
+import { VENUE_KIND_LABELS, VENUE_KINDS, type VenueKind, type VenueSource } from '@/utils/paper/vocabulary';
 
 interface Props {
   paper: Paper;
@@ -19,7 +19,6 @@ const FOUND_BY: Record<VenueSource, string> = {
   user: 'as you wrote it',
 };
 
-const KIND_NAMES: Record<VenueKind, string> = { conference: 'Conference', journal: 'Journal', workshop: 'Workshop', other: 'Other' };
 
 const isWebAddress = (text: string) => /^https?:\/\/\S+$/i.test(text) && URL.canParse(text);
 
@@ -135,7 +134,7 @@ export function VenueSection({ paper, lookupsOn, onChange, onCheckNow }: Props) 
           <select id={ids.kind} name="kind" defaultValue={venue?.kind ?? 'conference'}>
             {VENUE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_NAMES[k]}
+                {VENUE_KIND_LABELS[k]}
               </option>
             ))}
           </select>

@@ -9,6 +9,7 @@ import { describeIssue, paperInputSchema, type SeenPaper } from '@/utils/paper/s
 import { statusOf, type PaperStatus } from '@/utils/paper/status';
 import type { Result } from '@/utils/result';
 import type { LookupResult } from './metadata-lookup';
+import { isTransient } from './rate-limited';
 
 const idSchema = z.string().regex(/^arxiv:\S+$/, 'expected a paper id such as arxiv:2401.12345');
 const idListSchema = z.array(idSchema).max(1000);
@@ -33,8 +34,6 @@ export interface JobQueue {
   kick(): void;
 }
 
-/** Failures a later attempt can overcome: the connection, arXiv's load. */
-const transient = (r: LookupResult) => !r.ok && (r.reason === 'offline' || r.reason === 'rate-limited' || r.reason === 'server');
 
 /** A retry of a save that could not be completed waits this long first. */
 const RETRY_INCOMPLETE_MS = 30_000;
@@ -94,7 +93,7 @@ export function createLibraryService(
           // A page that showed what a reader needs was saved at once; what it lacked (version,
           // categories) follows from arXiv. A save arXiv could not complete is retried later.
           ...(!found && needsLookup(seen) ? [completeJob(record.id, now)] : []),
-          ...(found && transient(found) && record.incomplete ? [completeJob(record.id, now, RETRY_INCOMPLETE_MS)] : []),
+          ...(found && isTransient(found) && record.incomplete ? [completeJob(record.id, now, RETRY_INCOMPLETE_MS)] : []),
         ]);
         jobs.kick();
         const status = statusOf(paper);
@@ -113,7 +112,7 @@ export function createLibraryService(
       const paper = job.paperId ? await repository.getPaper(job.paperId) : undefined;
       if (!paper) return { ok: true };
       const found = await lookUp(paper.arxivId);
-      if (!found.ok) return { ok: false, retry: transient(found), message: found.message };
+      if (!found.ok) return { ok: false, retry: isTransient(found), message: found.message };
       const seen: SeenPaper = paper.incomplete ? { arxivId: paper.arxivId, version: paper.version } : recordAsSeen(paper);
       const completed = completePaper(seen, found.paper);
       if (!completed.ok) return { ok: true };

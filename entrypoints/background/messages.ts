@@ -15,20 +15,23 @@ import { pagesOnly } from './senders';
 import { LOOKUP_SETTINGS_KEY } from '@/utils/lookup-settings';
 import { LOOKUP_PERMISSIONS } from '@/utils/sites/hosts';
 
-/** Where the time before which arXiv may not be asked again is kept, across worker restarts. */
-const ARXIV_NOT_BEFORE = 'paperdex.arxivNotBefore';
+/**
+ * Where the time before which a service may not be asked again is kept (storage.session), so
+ * that a worker that starts again keeps to it: arXiv's, and each venue lookup service's.
+ */
+function keptNotBefore(key: string) {
+  return {
+    loadNotBefore: async () => Number((await browser.storage.session.get(key))[key] ?? Number.NEGATIVE_INFINITY),
+    storeNotBefore: async (time: number) => browser.storage.session.set({ [key]: time }),
+  };
+}
 
 /** Answers the typed messages of content scripts and extension pages. */
 export function registerMessageHandlers(): void {
   const arxiv = createArxivLookup({
     ...defaultLookupDeps,
     keepAlive: () => void browser.runtime.getPlatformInfo(),
-    async loadNotBefore() {
-      return Number((await browser.storage.session.get(ARXIV_NOT_BEFORE))[ARXIV_NOT_BEFORE] ?? Number.NEGATIVE_INFINITY);
-    },
-    async storeNotBefore(time) {
-      await browser.storage.session.set({ [ARXIV_NOT_BEFORE]: time });
-    },
+    ...keptNotBefore('paperdex.arxivNotBefore'),
   });
   const backups = createBackups(repository, browserBackupPlatform);
   // The runner needs the service's handlers and the service asks the runner for a pass.
@@ -38,13 +41,7 @@ export function registerMessageHandlers(): void {
     keepAlive: () => void browser.runtime.getPlatformInfo(),
     // The user may turn lookups off while a pass is under way: every request asks first.
     allowed: () => publications.enabled(),
-    gateStore: (service) => {
-      const key = `paperdex.notBefore.${service}`;
-      return {
-        loadNotBefore: async () => Number((await browser.storage.session.get(key))[key] ?? Number.NEGATIVE_INFINITY),
-        storeNotBefore: async (time) => browser.storage.session.set({ [key]: time }),
-      };
-    },
+    gateStore: (service) => keptNotBefore(`paperdex.notBefore.${service}`),
   });
   const publications = createPublicationService(
     repository,

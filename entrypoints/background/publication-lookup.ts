@@ -5,7 +5,7 @@ import { dblpBibUrl, dblpSearchUrl, pickDblpRecord, readDblpSearch, venueFromDbl
 import { hfApiUrl, hfCodeLinks } from '@/utils/sites/huggingface';
 import { readS2Batch, S2_BATCH, s2BatchRequest, type S2Finding } from '@/utils/sites/semantic-scholar';
 import type { LookupDeps } from './metadata-lookup';
-import { createBatcher, createRateGate, gatedFetch, keptAlive, type GateDeps, type LookupFailure, type RateGate } from './rate-limited';
+import { createBatcher, createRateGate, gatedFetch, isTransient, keptAlive, type GateDeps, type LookupFailure, type RateGate } from './rate-limited';
 
 /**
  * Where a saved preprint was published, and its code: Semantic Scholar by arXiv id (batched),
@@ -32,7 +32,6 @@ const RETRIES = 2;
 
 type Answer<T> = { ok: true; value: T } | LookupFailure;
 
-const transient = (f: LookupFailure) => f.reason === 'offline' || f.reason === 'rate-limited' || f.reason === 'server';
 
 export function createPublicationLookup(deps: PublicationLookupDeps) {
   const gate = (service: keyof typeof SPACING): RateGate => createRateGate({ ...deps, ...deps.gateStore?.(service) }, SPACING[service]);
@@ -95,8 +94,8 @@ export function createPublicationLookup(deps: PublicationLookupDeps) {
       }
     }
     // Without its BibTeX the record knows only the short name: asked again later.
-    const partial = bib.ok ? undefined : bib.message;
-    return { ok: true, value: { venue: venueFromDblp(hit, fromBibtex), ...(partial && transient(bib as LookupFailure) ? { partial } : {}) } };
+    const partial = !bib.ok && isTransient(bib) ? bib.message : undefined;
+    return { ok: true, value: { venue: venueFromDblp(hit, fromBibtex), ...(partial ? { partial } : {}) } };
   }
 
   /** Hugging Face's code links of a paper it has (new-style ids only); none when it has no page for it. */
@@ -128,12 +127,12 @@ export function createPublicationLookup(deps: PublicationLookupDeps) {
         const published: Answer<{ venue?: Venue; partial?: string }> = askDblp ? await dblp(paper, finding?.dblpKey) : { ok: true, value: {} };
         const failures = [scholar, published, code].filter((a): a is LookupFailure => !a.ok);
         if (failures.length === 3 || (!scholar.ok && !published.ok)) {
-          return { ok: false, retry: failures.some(transient), message: failures[0]!.message };
+          return { ok: false, retry: failures.some(isTransient), message: failures[0]!.message };
         }
         // DBLP's record first; what it lacks (a DOI, pages) from Semantic Scholar's answer of the same year.
         const venue = mergeVenue(finding?.venue, published.ok ? published.value.venue : undefined);
         const links = code.ok ? code.value : undefined;
-        const partial = failures.find(transient)?.message ?? (published.ok ? published.value.partial : undefined);
+        const partial = failures.find(isTransient)?.message ?? (published.ok ? published.value.partial : undefined);
         return { ok: true, ...(venue ? { venue } : {}), ...(links ? { code: links } : {}), ...(partial ? { partial } : {}) };
       });
     },

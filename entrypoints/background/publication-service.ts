@@ -38,22 +38,25 @@ export function createPublicationService(
 ) {
   const now = () => Date.now();
 
-  /** On, and the browser still lets Paperdex reach the hosts (the user may have revoked them). */
-  async function enabled(): Promise<boolean> {
-    return (await platform.load()).enabled && (await platform.granted());
-  }
-
   async function settings(): Promise<LookupSettings> {
     const [{ enabled: on }, granted] = await Promise.all([platform.load(), platform.granted()]);
     return { enabled: on, granted };
   }
 
+  /**
+   * On, and the browser still lets Paperdex reach the hosts (the user may have revoked them).
+   * Asked on every save: while off (the default) one storage read answers.
+   */
+  async function enabled(): Promise<boolean> {
+    return (await platform.load()).enabled && (await platform.granted());
+  }
+
   /** Jobs for the papers among `ids` never looked up. */
-  async function enqueueUnchecked(ids: readonly string[], delay = 0): Promise<number> {
+  async function enqueueUnchecked(ids: readonly string[]): Promise<number> {
     let queued = 0;
     for (let i = 0; i < ids.length; i += 1000) {
       const papers = await repository.getPapers(ids.slice(i, i + 1000));
-      const due = papers.filter((p) => p && p.checkedAt === undefined).map((p) => publicationJob(p!.id, now(), delay));
+      const due = papers.filter((p) => p && p.checkedAt === undefined).map((p) => publicationJob(p!.id, now()));
       await repository.enqueueJobs(due);
       queued += due.length;
     }
@@ -104,9 +107,9 @@ export function createPublicationService(
     async checkNow(payload: unknown): Promise<Result<null>> {
       const ids = idsSchema.safeParse(payload);
       if (!ids.success) return { ok: false, code: 'invalid', message: `Those papers can't be checked (${describeIssue(ids.error)}).` };
-      const { enabled: on } = await platform.load();
+      const { enabled: on, granted } = await settings();
       if (!on) return { ok: false, code: 'off', message: 'Turn on "Find where papers were published and their code" in Settings first.' };
-      if (!(await platform.granted())) {
+      if (!granted) {
         return { ok: false, code: 'permission', message: 'Paperdex may no longer reach Semantic Scholar and DBLP: turn the setting off and on again in Settings to allow it.' };
       }
       return guardWrite(async () => {

@@ -9,6 +9,11 @@
 export type LookupFailureReason = 'offline' | 'rate-limited' | 'not-found' | 'rejected' | 'server';
 export type LookupFailure = { ok: false; reason: LookupFailureReason; message: string };
 
+/** Failures a later attempt can overcome: the connection, the service's load or its errors. */
+export function isTransient(result: { ok: boolean; reason?: LookupFailureReason }): boolean {
+  return !result.ok && (result.reason === 'offline' || result.reason === 'rate-limited' || result.reason === 'server');
+}
+
 export interface GateDeps {
   now: () => number;
   sleep: (ms: number) => Promise<void>;

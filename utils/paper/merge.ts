@@ -79,8 +79,6 @@ export function completePaper(seen: SeenPaper, found: SeenPaper | undefined): Co
   };
   if (merged.doi) paper.doi = merged.doi;
   if (merged.journalRef) paper.journalRef = merged.journalRef;
-  const venue = venueFromJournalRef(merged.journalRef);
-  if (venue) paper.venue = venue;
   if (merged.withdrawn) paper.withdrawn = true;
   if (lacksEssentials(merged)) paper.incomplete = true;
   return { ok: true, paper };

@@ -15,6 +15,7 @@ export const READING_STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read':
 /** What a venue is; `other` for a thesis, a book, a report. */
 export const VENUE_KINDS = ['conference', 'journal', 'workshop', 'other'] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
+export const VENUE_KIND_LABELS: Record<VenueKind, string> = { conference: 'Conference', journal: 'Journal', workshop: 'Workshop', other: 'Other' };
 /**
  * Where a paper's venue came from, coarsest first: arXiv's free-text journal reference, a file
  * imported, Semantic Scholar, DBLP (the published BibTeX), the user (always wins).
