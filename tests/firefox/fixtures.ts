@@ -59,13 +59,18 @@ export async function launchFirefox(routes: ProxyRoutes): Promise<FirefoxSession
     proxy,
     downloads,
     async openExtensionPage(path) {
-      const page = await browser.newPage();
-      // page.goto() never resolves for moz-extension: URLs over BiDi; the browsing context's
-      // own navigate does, once the page has loaded (puppeteer-core's internal field: the
-      // version is pinned in package-lock.json).
-      const context = (page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<void> } }).browsingContext;
-      await context.navigate(`moz-extension://${uuid}/${path}`, 'complete');
-      return page;
+      // Firefox 153 refuses a navigation to moz-extension: made over BiDi ("not allowed in this
+      // context"), so the extension opens the tab itself: a page of its own that is already open
+      // (the welcome page it opens on install) asks for it with browser.tabs.create. Its targets
+      // keep saying about:blank, so pages are told apart by their own location.
+      const origin = `moz-extension://${uuid}/`;
+      const url = `${origin}${path}`;
+      const before = new Set(await browser.pages());
+      const opener = await pageAt(browser, (href) => href.startsWith(origin));
+      await opener.evaluate((u) => {
+        void (globalThis as unknown as { browser: { tabs: { create(o: { url: string }): Promise<unknown> } } }).browser.tabs.create({ url: u });
+      }, url);
+      return pageAt(browser, (href, page) => href === url && !before.has(page));
     },
     // Firefox writes `name.part` beside an empty `name` and renames it when done.
     downloaded: () =>
@@ -96,6 +101,19 @@ export const test = base.extend<{ firefox: (routes: ProxyRoutes) => Promise<Fire
 });
 
 export const expect = test.expect;
+
+/** The first page whose location (read in the page, once loaded) passes `wanted`, waited for. */
+async function pageAt(browser: Browser, wanted: (href: string, page: Page) => boolean, timeout = 20_000): Promise<Page> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const page of await browser.pages()) {
+      const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
+      if (state && state[1] === 'complete' && wanted(state[0]!, page)) return page;
+    }
+    if (Date.now() > end) throw new Error('timed out waiting for an extension page to open');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /**
  * Waits for `fn` to return something truthy in the page. On extension pages puppeteer's own
