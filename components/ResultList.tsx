@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { usePaperRecords } from '@/hooks/usePaperRecords';
 import type { PaperChange } from '@/utils/paper/change';
+import { LIST_PAGE } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine } from '@/utils/search/engine';
 import { ResultRow } from './ResultRow';
@@ -29,7 +30,7 @@ interface Props {
 }
 
 /** Rows rendered at first, and added each time the list is scrolled (or arrowed) near its end. */
-const PAGE = 12;
+const PAGE = LIST_PAGE;
 
 /**
  * The results, rendered a page at a time in the normal flow of the page: a keystroke commits

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { firstScreen } from '@/utils/db/first-screen';
+import { firstScreen, firstScreenRead } from '@/utils/db/first-screen';
 import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine, SearchResult } from '@/utils/search/engine';
 import { useLive, useRuntime, type Runtime } from './useRuntime';
@@ -31,7 +31,8 @@ export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
   const [revision, setRevision] = useState(0);
   const [result, setResult] = useState<SearchResult | null>(null);
   // The first screen: undefined while it is read, null when it could not be.
-  const [first, setFirst] = useState<{ papers: Paper[]; count?: number } | null | undefined>(undefined);
+  // A page that painted it before React loaded (the popup) starts from it.
+  const [first, setFirst] = useState<{ papers: Paper[]; count?: number } | null | undefined>(() => firstScreenRead() ?? undefined);
   const { runtime, error: runtimeError } = useRuntime(first !== undefined);
   const lastChange = useLive(runtime, (rt) => rt.repository.lastChangeSeq(), []);
 
@@ -39,10 +40,9 @@ export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
     let live = true;
     firstScreen().then(
       (screen) => {
-        performance.mark('paperdex:first-screen');
         if (!live) return;
-        setFirst({ papers: screen.papers });
-        void screen.count.then((count) => live && setFirst({ papers: screen.papers, count }));
+        setFirst((now) => (now?.papers === screen.papers ? now : { papers: screen.papers }));
+        void screen.count.then((count) => live && setFirst((now) => (now?.count === count ? now : { papers: screen.papers, count })));
       },
       // The engine's own opening says what is wrong, if anything is.
       (e: unknown) => {

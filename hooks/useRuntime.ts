@@ -1,22 +1,7 @@
 import { useEffect, useState, type DependencyList } from 'react';
+import { loadRuntime, type Runtime } from '@/utils/load-runtime';
 
-export type Runtime = typeof import('@/utils/library-runtime');
-
-let loading: Promise<Runtime> | null = null;
-
-/** Loads the library runtime once per page (a second call gets the same module). */
-export function loadRuntime(): Promise<Runtime> {
-  loading ??= import('@/utils/library-runtime')
-    .then((runtime) => {
-      performance.mark('paperdex:runtime');
-      return runtime;
-    })
-    .catch((error: unknown) => {
-      loading = null;
-      throw error;
-    });
-  return loading;
-}
+export type { Runtime };
 
 /**
  * The library runtime once loaded (null until then), and what went wrong if it could not be.

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
-import { loadRuntime } from '@/hooks/useRuntime';
+import { loadRuntime } from '@/utils/load-runtime';
 import { LibraryApp } from './App';
 import './style.css';
 

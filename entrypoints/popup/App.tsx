@@ -8,19 +8,21 @@ import { SearchHelp } from '@/components/SearchHelp';
 import { Toasts } from '@/components/Toasts';
 import { useActiveTabPaper } from '@/hooks/useActiveTabPaper';
 import { useLibrarySearch } from '@/hooks/useLibrarySearch';
-import { loadRuntime, useLive } from '@/hooks/useRuntime';
+import { useLive } from '@/hooks/useRuntime';
 import { useToasts } from '@/hooks/useToasts';
 import { openLibraryTab } from '@/utils/library-tab';
+import { loadRuntime } from '@/utils/load-runtime';
 import { sendMessage } from '@/utils/messaging';
 import type { PaperChange } from '@/utils/paper/change';
 import { paperCount } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
+import { typedBeforeReact } from './first-paint';
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 const NO_TAGS: string[] = [];
 
 export function App() {
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(typedBeforeReact);
   const [selected, setSelected] = useState(0);
   /** The user is choosing a row (arrows, pointer): only then does the selected row show its actions. */
   const [engaged, setEngaged] = useState(false);

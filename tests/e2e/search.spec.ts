@@ -124,3 +124,42 @@ test('titles, authors and abstracts with markup stay text; the popup has no acce
   const axe = await new AxeBuilder({ page: popup.page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
+
+test('the popup paints the newest saves before React loads, and keeps what was typed meanwhile', async ({ context, extensionId }) => {
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.page.getByText('Your library is empty.')).toBeVisible();
+  // The hostile paper is the newest: it is on the first screen, written without React.
+  const newest = Date.now() + 60_000;
+  await seedLibrary(popup.page, [...generateLibrary(500), { ...hostilePaper(), savedAt: newest, updatedAt: newest }]);
+  await popup.page.addInitScript(() => {
+    const w = window as { __firstRows?: { rows: number; title: string | null; react: number }; __typed?: boolean };
+    new MutationObserver(() => {
+      const rows = document.querySelectorAll('li.paper a.paper-title');
+      if (rows.length && !w.__firstRows) w.__firstRows = { rows: rows.length, title: rows[0]!.textContent, react: document.getElementById('root')?.childElementCount ?? -1 };
+      // Typed as soon as a search box is there: before React has loaded.
+      const input = document.querySelector<HTMLInputElement>('input.search');
+      if (w.__firstRows && input && !w.__typed) {
+        w.__typed = true;
+        input.focus();
+        input.value = 'netwrok prunning';
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await popup.page.reload();
+  await expect(popup.items().first()).toContainText('Rethinking the Value of Network Pruning');
+  const first = await popup.page.evaluate(() => (window as { __firstRows?: unknown }).__firstRows);
+  // The first rows were in the page while React's root was still empty: a page of the newest
+  // saves, the newest first, its markup as text.
+  expect(first).toEqual({ rows: 12, title: HOSTILE_TITLE, react: 0 });
+  // One popup, React's: the box kept what was typed and the focus.
+  await expect(popup.search).toHaveCount(1);
+  await expect(popup.search).toHaveValue('netwrok prunning');
+  await expect(popup.search).toBeFocused();
+  await expect(popup.page.locator('main')).toHaveCount(1);
+  expect(await popup.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // Back to the newest saves: the hostile paper's markup is text, as it was on the first paint.
+  await popup.search.press('Escape');
+  await expect(popup.items().first()).toContainText(HOSTILE_TITLE);
+  await expect(popup.results.locator('img, svg, script, b')).toHaveCount(0);
+});

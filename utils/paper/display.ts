@@ -8,6 +8,9 @@ export function shortAuthors(authors: readonly string[], max = 3): string {
   return `${authors.slice(0, max).join(', ')} et al.`;
 }
 
+/** Rows a list of results renders at first (a screenful and a few more), and adds as it is scrolled. */
+export const LIST_PAGE = 12;
+
 /** "1 paper", "10,000 papers". */
 // One formatter: toLocaleString builds a new one per call (a millisecond each, every keystroke).
 const NUMBER = new Intl.NumberFormat('en');

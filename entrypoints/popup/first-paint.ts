@@ -1,0 +1,89 @@
+import type { FirstScreen } from '@/utils/db/first-screen';
+import { LIST_PAGE, paperCount, paperYear, shortAuthors } from '@/utils/paper/display';
+import type { Paper } from '@/utils/paper/schema';
+import { venueLabel } from '@/utils/paper/venue';
+import { READING_STATUS_LABELS, VENUE_KIND_LABELS } from '@/utils/paper/vocabulary';
+import { snippet } from '@/utils/search/highlight';
+
+/**
+ * The popup's first screen without React: the newest saves written into the static markup of
+ * index.html (`#first-paint`) with the DOM API, as App's ResultRow renders them with no query
+ * (text nodes only, never HTML). React, loaded after this has painted, replaces the whole
+ * shell in its first commit. The code badge is a plain badge here; the row App renders makes it
+ * a link.
+ */
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  node.append(...children);
+  return node;
+}
+
+function badge(className: string, text: string, title?: string): HTMLSpanElement {
+  const node = element('span', className, text);
+  if (title) node.title = title;
+  return node;
+}
+
+function row(paper: Paper, position: number, total: number): HTMLLIElement {
+  const li = element('li', position === 0 ? 'paper selected' : 'paper');
+  li.dataset.index = String(position);
+  li.dataset.paperId = paper.id;
+  li.setAttribute('aria-setsize', String(total));
+  li.setAttribute('aria-posinset', String(position + 1));
+  if (position === 0) li.setAttribute('aria-current', 'true');
+
+  const title = element('a', 'paper-title', element('span', '', paper.title));
+  title.href = paper.url;
+  const meta = element('div', 'paper-meta', element('span', 'paper-byline', element('span', '', shortAuthors(paper.authors)), element('span', '', ` · ${paperYear(paper)}`)));
+  if (paper.readingStatus) meta.append(badge('badge badge-status', READING_STATUS_LABELS[paper.readingStatus]));
+  if (paper.incomplete) meta.append(badge('badge', 'incomplete', 'Saved without its abstract, authors or exact date: Paperdex fetches them when arXiv answers'));
+  if (paper.withdrawn) meta.append(badge('badge badge-withdrawn', 'withdrawn'));
+  if (paper.venue) meta.append(badge('badge badge-venue', venueLabel(paper.venue), `Published (${VENUE_KIND_LABELS[paper.venue.kind].toLowerCase()}): ${paper.venue.name}`));
+  if (paper.code?.repo) meta.append(badge('badge badge-code', 'code', paper.code.repo));
+  li.append(title, meta);
+  if (paper.tags.length) li.append(element('div', 'paper-tags', ...paper.tags.map((tag) => element('span', 'tag', element('span', '', tag)))));
+  const abstract = snippet(paper.abstract, new Set());
+  if (abstract.length) li.append(element('div', 'paper-snippet', ...abstract.map((s) => element('span', '', s.text))));
+  return li;
+}
+
+/** Writes the newest saves (a page of them) into the shell's list, then how many papers there are once counted. */
+export function paintFirstScreen(shell: HTMLElement, screen: FirstScreen): void {
+  const list = shell.querySelector('.results');
+  const status = shell.querySelector('.status');
+  // An empty library is App's to explain (it says what to do).
+  if (!list || !status || !screen.papers.length) return;
+  list.append(...screen.papers.slice(0, LIST_PAGE).map((paper, i) => row(paper, i, screen.papers.length)));
+  // As App says it until the search engine has answered.
+  status.textContent = 'Searching…';
+  void screen.count.then((count) => {
+    const header = shell.querySelector('.popup-count');
+    if (header) header.textContent = paperCount(count);
+  });
+}
+
+/** The first paint's search box (null once React has replaced it). */
+function firstPaintSearch(): HTMLInputElement | null {
+  return document.querySelector<HTMLInputElement>('#first-paint input.search');
+}
+
+/** What was typed into the first paint's search box before React loaded: App starts from it. */
+export function typedBeforeReact(): string {
+  return firstPaintSearch()?.value ?? '';
+}
+
+/**
+ * Removes the first paint once React has committed its own popup (called from React's first
+ * layout effect: both are in the document for no frame). The caret moves to React's search box
+ * where it was.
+ */
+export function replaceFirstPaint(search: HTMLInputElement | null): void {
+  const old = firstPaintSearch();
+  if (search && old && document.activeElement === old) {
+    search.focus();
+    search.setSelectionRange(old.selectionStart, old.selectionEnd, old.selectionDirection ?? undefined);
+  }
+  document.getElementById('first-paint')?.remove();
+}
