@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { usePaperRecords } from '@/hooks/usePaperRecords';
+import { useStableCallbacks } from '@/hooks/useStableCallbacks';
 import type { PaperChange } from '@/utils/paper/change';
 import { LIST_PAGE } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
@@ -39,6 +40,7 @@ const PAGE = LIST_PAGE;
  * render, as the user scrolls towards them.
  */
 export function ResultList({ engine, resultKey, ids, preloaded, terms, selected, engaged, revision, onSelect, onOpen, onRemove, onChange, onCopy, onOpenPdf, knownTags, footer }: Props) {
+  const rowCallbacks = useStableCallbacks({ onSelect, onOpen, onRemove, onChange, onCopy, onOpenPdf });
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   // How many rows render, for which answer: a new answer starts from one page again.
@@ -102,13 +104,8 @@ export function ResultList({ engine, resultKey, ids, preloaded, terms, selected,
             engaged={engaged}
             position={index}
             total={ids.length}
-            onOpen={onOpen}
-            onRemove={onRemove}
-            onChange={onChange}
-            onCopy={onCopy}
-            onOpenPdf={onOpenPdf}
+            {...rowCallbacks}
             knownTags={knownTags}
-            onSelect={onSelect}
           />
         ))}
       </ul>

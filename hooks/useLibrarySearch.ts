@@ -19,6 +19,9 @@ export interface LibrarySearch {
   error: Error | null;
 }
 
+/** The page's next idle moment (or a second from now, if it never has one). */
+const idleMoment = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
+
 /**
  * The library's search, live. The newest saves are read first, straight from IndexedDB, and the
  * page shows them before the runtime (Dexie, the engine, Fuse.js) loads; then the engine
@@ -63,12 +66,17 @@ export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
         performance.mark('paperdex:engine');
         if (!live) return;
         setEngine(opened);
-        // Once results are up, the thorough staleness check; a rebuild refreshes the results.
+        // Once results are up, the thorough staleness check (a rebuild refreshes the results),
+        // then the newest records into memory while the page is idle.
         setTimeout(() => {
-          opened.verify().then(
-            (rebuilt) => live && rebuilt && setRevision((r) => r + 1),
-            (e: unknown) => console.error('[paperdex:search] could not check the search index', e),
-          );
+          opened
+            .verify()
+            .then(
+              (rebuilt) => live && rebuilt && setRevision((r) => r + 1),
+              (e: unknown) => console.error('[paperdex:search] could not check the search index', e),
+            )
+            .then(() => opened.warm(idleMoment, () => live))
+            .catch((e: unknown) => console.warn('[paperdex:search] could not read records ahead', e));
         }, 0);
       },
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),

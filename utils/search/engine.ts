@@ -12,7 +12,10 @@ export const CANDIDATES = 50;
 const COMPACT_AFTER = 200;
 /** Most matches checked for a quoted phrase. */
 const PHRASE_CHECK_LIMIT = 2000;
-const RECORD_CACHE = 5000;
+/** Records kept in memory (about 2.5 KB each): a keystroke whose rows are all here never waits for IndexedDB. */
+const RECORD_CACHE = 10_000;
+/** Records read per idle moment while the cache is warmed. */
+const WARM_CHUNK = 200;
 /** Matches a search returns unless asked for another number: more than anyone scrolls through. */
 export const DEFAULT_LIMIT = 500;
 /** Rows the popup shows without scrolling (and a few more). */
@@ -190,9 +193,28 @@ export class SearchEngine {
     // A record the UI cannot show is never handed to it (the library page lists it apart).
     const sound = found.filter((paper): paper is Paper => paper !== undefined && isSound(paper));
     for (const paper of sound) result.set(paper.id, paper);
-    if (this.records.size + sound.length > RECORD_CACHE) this.records.clear();
+    // The records read longest ago make room.
+    for (const id of this.records.keys()) {
+      if (this.records.size + sound.length <= RECORD_CACHE) break;
+      this.records.delete(id);
+    }
     for (const paper of sound) this.records.set(paper.id, paper);
     return ids.map((id) => result.get(id)).filter((p): p is Paper => p !== undefined);
+  }
+
+  /**
+   * Reads the newest papers' records into memory, as many as it keeps, a chunk after each
+   * `pause()` (the page passes an idle moment), until `live()` says stop: after this, a
+   * keystroke whose rows are among them renders with no IndexedDB read.
+   */
+  async warm(pause: () => Promise<void>, live: () => boolean): Promise<void> {
+    const { ids } = this.index.match(parseQuery(''), RECORD_CACHE);
+    for (let i = 0; i < ids.length && live(); i += WARM_CHUNK) {
+      await pause();
+      if (!live()) return;
+      const chunk = ids.slice(i, i + WARM_CHUNK).filter((id) => !this.records.has(id));
+      if (chunk.length) await this.papers(chunk);
+    }
   }
 
   /** The best `limit` matches for what the user typed. */

@@ -43,6 +43,30 @@ describe('search engine over IndexedDB', () => {
     expect(await db.searchLog.count()).toBe(0);
   });
 
+  it('reads the newest records ahead when asked, so rows need no read, and keeps them current', async () => {
+    await repo.savePaper(pointer, 1);
+    await repo.savePaper(pruning, 2);
+    const engine = await SearchEngine.open(repo);
+    expect(engine.cached('arxiv:1506.03134')).toBeUndefined();
+    let pauses = 0;
+    await engine.warm(async () => void pauses++, () => true);
+    expect(pauses).toBe(1);
+    expect(engine.cached('arxiv:1506.03134')?.title).toBe('Pointer Networks');
+    expect(engine.cached('arxiv:1810.05270')?.title).toBe(pruning.title);
+    // A search now reads nothing.
+    const read = vi.spyOn(repo, 'getPapers');
+    await engine.search('pointer');
+    expect(read).not.toHaveBeenCalled();
+    // A change made elsewhere replaces the record kept.
+    await repo.updateUserFields(['arxiv:1506.03134'], (paper) => ({ ...paper, tags: ['seq2seq'] }), 3);
+    await engine.refresh();
+    expect(engine.cached('arxiv:1506.03134')?.tags).toEqual(['seq2seq']);
+    // Told to stop, it reads nothing.
+    const other = await SearchEngine.open(repo);
+    await other.warm(async () => undefined, () => false);
+    expect(other.cached('arxiv:1506.03134')).toBeUndefined();
+  });
+
   it('follows saves and removals made after it opened, through the change log', async () => {
     await repo.savePaper(pointer, 1);
     const engine = await SearchEngine.open(repo);
