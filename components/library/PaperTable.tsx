@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { usePaperRecords } from '@/hooks/usePaperRecords';
 import { paperYear, shortAuthors } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
@@ -21,6 +21,7 @@ interface Props {
 }
 
 const ROW_HEIGHT = 62;
+const rowHeight = () => ROW_HEIGHT;
 const PAGE = 10;
 
 /**
@@ -34,13 +35,16 @@ export function PaperTable({ engine, ids, preloaded, revision, selected, focused
   const current = Math.min(active, Math.max(0, ids.length - 1));
   /** Set when the keyboard moved: the active row takes the focus once it is rendered. */
   const moved = useRef(false);
+  // The virtualiser measures every row again (50,000 at a time) whenever its key function
+  // changes: it changes only with the list, not at each scroll step.
+  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are used in render only
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: rowHeight,
     overscan: 8,
-    getItemKey: (index) => ids[index] ?? index,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const loaded = usePaperRecords(engine, items.map((item) => ids[item.index]!), revision);
