@@ -14,8 +14,8 @@ const COMPACT_AFTER = 200;
 const PHRASE_CHECK_LIMIT = 2000;
 /** Records kept in memory (about 2.5 KB each): a keystroke whose rows are all here never waits for IndexedDB. */
 const RECORD_CACHE = 10_000;
-/** Records read per idle moment while the cache is warmed. */
-const WARM_CHUNK = 200;
+/** Records read per idle moment while the cache is warmed: small, so a key pressed meanwhile hardly waits. */
+const WARM_CHUNK = 50;
 /** Matches a search returns unless asked for another number: more than anyone scrolls through. */
 export const DEFAULT_LIMIT = 500;
 /** Rows the popup shows without scrolling (and a few more). */
