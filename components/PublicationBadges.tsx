@@ -1,6 +1,5 @@
 import type { Paper } from '@/utils/paper/schema';
-import { venueLabel } from '@/utils/paper/venue';
-import { VENUE_KIND_LABELS } from '@/utils/paper/vocabulary';
+import { venueLabel, venueTitle } from '@/utils/paper/venue';
 
 
 /**
@@ -13,7 +12,7 @@ export function PublicationBadges({ paper, links = false }: { paper: Pick<Paper,
   return (
     <>
       {venue && (
-        <span className="badge badge-venue" title={`Published (${VENUE_KIND_LABELS[venue.kind].toLowerCase()}): ${venue.name}`}>
+        <span className="badge badge-venue" title={venueTitle(venue)}>
           {venueLabel(venue)}
         </span>
       )}

@@ -30,9 +30,6 @@ interface Props {
   footer?: string;
 }
 
-/** Rows rendered at first, and added each time the list is scrolled (or arrowed) near its end. */
-const PAGE = LIST_PAGE;
-
 /**
  * The results, rendered a page at a time in the normal flow of the page: a keystroke commits
  * the rows, the count and the highlights together, once, and the browser lays them out when it
@@ -44,10 +41,10 @@ export function ResultList({ engine, resultKey, ids, preloaded, terms, selected,
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   // How many rows render, for which answer: a new answer starts from one page again.
-  const [depth, setDepth] = useState({ key: resultKey, rows: PAGE });
-  const rows = depth.key === resultKey ? depth.rows : PAGE;
+  const [depth, setDepth] = useState({ key: resultKey, rows: LIST_PAGE });
+  const rows = depth.key === resultKey ? depth.rows : LIST_PAGE;
   // The selected row is always rendered (arrows past the last page add one).
-  const count = Math.min(ids.length, Math.max(rows, selected + 1 + PAGE / 2));
+  const count = Math.min(ids.length, Math.max(rows, selected + 1 + LIST_PAGE / 2));
   const rendered = ids.slice(0, count);
   const visible = rendered.filter((id) => !preloaded?.some((p) => p.id === id));
   const loaded = usePaperRecords(engine, visible, revision);
@@ -66,7 +63,7 @@ export function ResultList({ engine, resultKey, ids, preloaded, terms, selected,
     const end = sentinel.current;
     if (!end || count >= ids.length) return;
     const observer = new IntersectionObserver(
-      (entries) => entries.some((e) => e.isIntersecting) && setDepth({ key: resultKey, rows: count + PAGE }),
+      (entries) => entries.some((e) => e.isIntersecting) && setDepth({ key: resultKey, rows: count + LIST_PAGE }),
       { root: scroller.current, rootMargin: '0px 0px 300px 0px' },
     );
     observer.observe(end);

@@ -1,6 +1,6 @@
 import { memo, type MouseEvent } from 'react';
 import type { PaperChange } from '@/utils/paper/change';
-import { paperYear, shortAuthors } from '@/utils/paper/display';
+import { INCOMPLETE_HINT, paperYear, shortAuthors } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 import { READING_STATUS_LABELS } from '@/utils/paper/vocabulary';
 import { highlight, snippet } from '@/utils/search/highlight';
@@ -64,7 +64,7 @@ export const ResultRow = memo(function ResultRow(props: Props) {
         </span>
         {paper.readingStatus && <span className="badge badge-status">{READING_STATUS_LABELS[paper.readingStatus]}</span>}
         {paper.incomplete && (
-          <span className="badge" title="Saved without its abstract, authors or exact date: Paperdex fetches them when arXiv answers">
+          <span className="badge" title={INCOMPLETE_HINT}>
             incomplete
           </span>
         )}

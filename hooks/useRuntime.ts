@@ -1,4 +1,5 @@
 import { useEffect, useState, type DependencyList } from 'react';
+import { afterPaint } from '@/utils/after-paint';
 import { loadRuntime, type Runtime } from '@/utils/load-runtime';
 
 export type { Runtime };
@@ -13,21 +14,15 @@ export function useRuntime(start: boolean): { runtime: Runtime | null; error: Er
   useEffect(() => {
     if (!start) return;
     let live = true;
-    let timer = 0;
-    const load = () =>
+    const cancel = afterPaint(() =>
       loadRuntime().then(
         (runtime) => live && setState({ runtime, error: null }),
         (e: unknown) => live && setState({ runtime: null, error: e instanceof Error ? e : new Error(String(e)) }),
-      );
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(load)));
-    // A page opened in the background gets no frames (a library tab opened behind this one):
-    // it loads anyway. Loading twice gets the same module.
-    const fallback = window.setTimeout(load, 100);
+      ),
+    );
     return () => {
       live = false;
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      clearTimeout(fallback);
+      cancel();
     };
   }, [start]);
   return state;

@@ -1,8 +1,8 @@
 import type { FirstScreen } from '@/utils/db/first-screen';
-import { LIST_PAGE, paperCount, paperYear, shortAuthors } from '@/utils/paper/display';
+import { INCOMPLETE_HINT, LIST_PAGE, paperCount, paperYear, shortAuthors } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
-import { venueLabel } from '@/utils/paper/venue';
-import { READING_STATUS_LABELS, VENUE_KIND_LABELS } from '@/utils/paper/vocabulary';
+import { venueLabel, venueTitle } from '@/utils/paper/venue';
+import { READING_STATUS_LABELS } from '@/utils/paper/vocabulary';
 import { snippet } from '@/utils/search/highlight';
 
 /**
@@ -38,9 +38,9 @@ function row(paper: Paper, position: number, total: number): HTMLLIElement {
   title.href = paper.url;
   const meta = element('div', 'paper-meta', element('span', 'paper-byline', element('span', '', shortAuthors(paper.authors)), element('span', '', ` · ${paperYear(paper)}`)));
   if (paper.readingStatus) meta.append(badge('badge badge-status', READING_STATUS_LABELS[paper.readingStatus]));
-  if (paper.incomplete) meta.append(badge('badge', 'incomplete', 'Saved without its abstract, authors or exact date: Paperdex fetches them when arXiv answers'));
+  if (paper.incomplete) meta.append(badge('badge', 'incomplete', INCOMPLETE_HINT));
   if (paper.withdrawn) meta.append(badge('badge badge-withdrawn', 'withdrawn'));
-  if (paper.venue) meta.append(badge('badge badge-venue', venueLabel(paper.venue), `Published (${VENUE_KIND_LABELS[paper.venue.kind].toLowerCase()}): ${paper.venue.name}`));
+  if (paper.venue) meta.append(badge('badge badge-venue', venueLabel(paper.venue), venueTitle(paper.venue)));
   if (paper.code?.repo) meta.append(badge('badge badge-code', 'code', paper.code.repo));
   li.append(title, meta);
   if (paper.tags.length) li.append(element('div', 'paper-tags', ...paper.tags.map((tag) => element('span', 'tag', element('span', '', tag)))));

@@ -1,3 +1,4 @@
+import { afterPaint } from '@/utils/after-paint';
 import { firstScreen } from '@/utils/db/first-screen';
 import { loadRuntime } from '@/utils/load-runtime';
 import './style.css';
@@ -19,13 +20,10 @@ function start() {
   loadRuntime().catch(() => undefined);
 }
 
-// The first-paint script's read (taken over, not repeated): its rows are written before this runs.
+// The first-paint script's read (taken over, not repeated): its rows are written before this
+// runs, and React starts once the frame showing them is out.
 void firstScreen()
   .catch(() => undefined)
-  .then(() => {
-    // Once the frame showing the rows is out; a popup that gets no frames starts anyway.
-    requestAnimationFrame(() => setTimeout(start));
-    setTimeout(start, 100);
-  });
+  .then(() => afterPaint(start));
 // However long IndexedDB takes, React is not held back for it.
 setTimeout(start, 500);

@@ -11,6 +11,9 @@ export function shortAuthors(authors: readonly string[], max = 3): string {
 /** Rows a list of results renders at first (a screenful and a few more), and adds as it is scrolled. */
 export const LIST_PAGE = 12;
 
+/** What the "incomplete" badge of a result row means, on hover. */
+export const INCOMPLETE_HINT = 'Saved without its abstract, authors or exact date: Paperdex fetches them when arXiv answers';
+
 /** "1 paper", "10,000 papers". */
 // One formatter: toLocaleString builds a new one per call (a millisecond each, every keystroke).
 const NUMBER = new Intl.NumberFormat('en');

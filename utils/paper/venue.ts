@@ -1,6 +1,6 @@
 import { surname } from './names';
 import type { CodeLinks, Venue } from './schema';
-import type { VenueKind, VenueSource } from './vocabulary';
+import { VENUE_KIND_LABELS, type VenueKind, type VenueSource } from './vocabulary';
 
 /**
  * Where a paper was published, and its code: how two answers become one (the finer wins, the
@@ -92,6 +92,11 @@ export function venueLabel(venue: Pick<Venue, 'name' | 'short' | 'year'>): strin
   name = name.replace(YEAR, '').replace(/\(\s*\)/g, '').replace(/[\s,:;(]+$/, '').replace(/\s+/g, ' ').trim() || name;
   if (name.length > 28) name = `${name.slice(0, 27).replace(/\s+\S*$/, '')}…`;
   return venue.year ? `${name} ${venue.year}` : name;
+}
+
+/** What a venue badge says on hover: "Published (conference): Advances in Neural …". */
+export function venueTitle(venue: Pick<Venue, 'name' | 'kind'>): string {
+  return `Published (${VENUE_KIND_LABELS[venue.kind].toLowerCase()}): ${venue.name}`;
 }
 
 /** Venues known under two names: `venue:nips` finds NeurIPS papers and the other way round. */

@@ -1,5 +1,6 @@
 import type { Repository } from '../db/repository';
 import { isSound, timeOf } from '../paper/check';
+import { LIST_PAGE } from '../paper/display';
 import type { Paper } from '../paper/schema';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
 import { Ranker } from './rank';
@@ -18,8 +19,6 @@ const RECORD_CACHE = 10_000;
 const WARM_CHUNK = 50;
 /** Matches a search returns unless asked for another number: more than anyone scrolls through. */
 export const DEFAULT_LIMIT = 500;
-/** Rows the popup shows without scrolling (and a few more). */
-const FIRST_SCREEN = 12;
 /** How many candidates' worth of the next best matches to read ahead. */
 const PREFETCH_FACTOR = 4;
 
@@ -227,7 +226,7 @@ export class SearchEngine {
     if (isEmptyQuery(query) || (!query.words.some((w) => w.length > 2) && !query.authors.length && !query.exact.length && !query.phrases.length)) {
       // Nothing for Fuse to weigh (no words, or only the first letters of one): the index's
       // order stands. Read the first screenful so rows can show at once.
-      await this.papers(ids.slice(0, FIRST_SCREEN));
+      await this.papers(ids.slice(0, LIST_PAGE));
       return { text, query, ids, total, terms: match.terms, relaxed: match.relaxed };
     }
     if (query.phrases.length) {
@@ -253,10 +252,10 @@ export class SearchEngine {
     }
     ids = rankedPapers.map((p) => p.id).concat(ids.slice(CANDIDATES));
     // Rows show at once: the first screenful's records are read before answering.
-    await this.papers(ids.slice(0, FIRST_SCREEN));
+    await this.papers(ids.slice(0, LIST_PAGE));
     // The next keystroke usually narrows this query: its candidates are mostly among these
     // matches' next best, so read those while the user types (never awaited).
-    this.papers(ids.slice(FIRST_SCREEN, FIRST_SCREEN * PREFETCH_FACTOR)).catch(() => undefined);
+    this.papers(ids.slice(LIST_PAGE, LIST_PAGE * PREFETCH_FACTOR)).catch(() => undefined);
     return { text, query, ids, total, terms: match.terms, relaxed: match.relaxed };
   }
 
