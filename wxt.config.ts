@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { popupFirstPaintHtml } from './scripts/build/popup-html';
 import { HOST_PERMISSIONS, LOOKUP_PERMISSIONS } from './utils/sites/hosts';
 
 export default defineConfig({
@@ -7,7 +8,10 @@ export default defineConfig({
   imports: false,
   // SOURCEMAP=1 npm run build: source maps, for bundle analysis (which module costs what);
   // MINIFY=0: readable function names in CPU profiles.
-  vite: () => ({ build: { sourcemap: process.env.SOURCEMAP === '1', minify: process.env.MINIFY !== '0' } }),
+  vite: () => ({
+    build: { sourcemap: process.env.SOURCEMAP === '1', minify: process.env.MINIFY !== '0' },
+    plugins: [popupFirstPaintHtml()],
+  }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Paperdex',
     description:

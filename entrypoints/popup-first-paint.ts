@@ -1,22 +1,54 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { afterPaint } from '@/utils/after-paint';
 import { firstScreen } from '@/utils/db/first-screen';
-import { paintFirstScreen } from './popup/first-paint';
+import { readSnapshot, writeSnapshot } from '@/utils/db/first-screen-snapshot';
+import { keepInteractions, paintFirstScreen } from './popup/first-paint';
 
 /**
  * The popup's first paint, as a classic script of its own (`/popup-first-paint.js`, one file with
- * everything it needs): popup.html runs it as soon as its static markup is parsed, before the
- * module scripts have even loaded, so IndexedDB is already reading when they do. It writes the
- * newest saves into that markup; `firstScreen()` in the popup's modules takes over the same read
- * (see utils/db/first-screen.ts), and React (popup/main.ts) loads once the rows are painted.
+ * everything it needs): popup.html runs it as soon as its static markup is parsed, and it writes
+ * the newest saves into that markup, from the snapshot kept for this popup's address when there
+ * is one (in the page's first frame), else straight from IndexedDB (then kept for the next
+ * popup). In a build, popup.html has no module script (scripts/build/popup-html.ts): this
+ * script loads the popup's modules (React, the runtime) once the frame with those rows is
+ * out, so that nothing competes with it. `firstScreen()` in those modules takes over the same
+ * screen (see utils/db/first-screen.ts).
  */
 export default defineUnlistedScript(() => {
   performance.mark('paperdex:start');
-  firstScreen().then(
-    (screen) => {
-      const shell = document.getElementById('first-paint');
-      if (shell) paintFirstScreen(shell, screen);
-    },
-    // App reads the library again and says what is wrong.
-    (e: unknown) => console.warn('[paperdex:popup] no first screen', e),
-  );
+  const shell = document.getElementById('first-paint');
+  const entry = shell?.dataset.entry;
+  if (shell) keepInteractions(shell);
+  let loading = false;
+  const load = () => {
+    if (loading || !entry) return;
+    loading = true;
+    shell.dataset.painted = 'true';
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = entry;
+    script.onerror = () => {
+      const status = shell.querySelector('.status');
+      if (status) status.textContent = 'Paperdex could not start: its code did not load. Your saved papers are untouched; close and reopen the popup.';
+    };
+    document.body.append(script);
+  };
+  const snapshot = readSnapshot();
+  if (snapshot) {
+    window.paperdexFirstScreen = Promise.resolve(snapshot);
+    performance.mark('paperdex:snapshot');
+    performance.mark('paperdex:first-screen');
+  }
+  firstScreen()
+    .then(
+      (screen) => {
+        if (shell) paintFirstScreen(shell, screen);
+        if (!snapshot) afterPaint(() => void writeSnapshot(screen));
+      },
+      // App reads the library again and says what is wrong.
+      (e: unknown) => console.warn('[paperdex:popup] no first screen', e),
+    )
+    .finally(() => afterPaint(load));
+  // However long IndexedDB takes, React is not held back for it.
+  setTimeout(load, 500);
 });

@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { retireSnapshots } from '@/utils/db/first-screen-snapshot';
 import { registerMessageHandlers } from './messages';
 import { registerOmnibox } from './omnibox';
 import { registerWelcome } from './welcome';
@@ -8,5 +10,9 @@ export default defineBackground({
     registerMessageHandlers();
     registerOmnibox();
     registerWelcome();
+    // The popup's address may be the manifest's again after a restart or an update, and a
+    // snapshot kept for an address from before is not to be trusted (first-screen-snapshot.ts).
+    browser.runtime.onStartup.addListener(() => retireSnapshots());
+    browser.runtime.onInstalled.addListener(() => retireSnapshots());
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { guardWrite } from '@/utils/db/errors';
+import { retireSnapshots } from '@/utils/db/first-screen-snapshot';
 import type { Repository } from '@/utils/db/repository';
 import type { SaveOutcome } from '@/utils/messaging';
 import { backupJob, completeJob, type Job } from '@/utils/jobs/job';
@@ -129,6 +130,8 @@ export function createLibraryService(
       const written = writtenSchema.safeParse(payload);
       if (!written.success) return invalid(written.error);
       const { ids, bulk } = written.data;
+      // Pages' own writes have retired it already; the import worker's cannot.
+      retireSnapshots();
       return guardWrite(async () => {
         for (let i = 0; i < ids.length; i += 1000) notify(await repository.getStatuses(ids.slice(i, i + 1000)));
         // The page wrote down what is owed (a backup, completions) with its change; papers it

@@ -16,17 +16,24 @@ import { sendMessage } from '@/utils/messaging';
 import type { PaperChange } from '@/utils/paper/change';
 import { paperCount } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
-import { typedBeforeReact } from './first-paint';
+import { enterBeforeReact, pointedBeforeReact, typedBeforeReact } from './first-paint';
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 const NO_TAGS: string[] = [];
 
 export function App() {
   const [query, setQuery] = useState(typedBeforeReact);
-  const [selected, setSelected] = useState(0);
+  const [pointed] = useState(pointedBeforeReact);
+  const [selected, setSelected] = useState(pointed ?? 0);
   /** The user is choosing a row (arrows, pointer): only then does the selected row show its actions. */
-  const [engaged, setEngaged] = useState(false);
+  const [engaged, setEngaged] = useState(pointed !== null);
   const [helpOpen, setHelpOpen] = useState(false);
+  /**
+   * Enter pressed before the engine could answer (before React had loaded, or since), carried
+   * out once it can: what was typed, then Enter, opens the best match.
+   */
+  const [enterBefore] = useState(enterBeforeReact);
+  const pendingEnter = useRef(enterBefore);
   // The first screen paints from IndexedDB directly; the runtime (Dexie, search, writers) follows.
   const { runtime, engine, result, recent, initialCount, revision, error } = useLibrarySearch(query);
   const thisPage = useActiveTabPaper(runtime);
@@ -103,6 +110,26 @@ export function App() {
     });
   }
 
+  /** Enter: opens the selected result (Ctrl or Cmd: its PDF). */
+  function enter(pdf: boolean) {
+    if (!engine && query) {
+      pendingEnter.current = pdf ? 'pdf' : 'page';
+      return;
+    }
+    // Typed and pressed Enter before the results came: open the best match for what was typed.
+    if (engine && !current) void engine.search(query, 1).then((r) => open(r.ids[0], pdf));
+    else void open(ids[position], pdf);
+  }
+
+  useEffect(() => {
+    const pending = pendingEnter.current;
+    if (!engine || !pending) return;
+    pendingEnter.current = null;
+    enter(pending === 'pdf');
+    // When the engine is there: `enter` reads this render's query and results.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine]);
+
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -112,10 +139,7 @@ export function App() {
       setEngaged(true);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const pdf = event.ctrlKey || event.metaKey;
-      // Typed and pressed Enter before the results came: open the best match for what was typed.
-      if (engine && !current) void engine.search(query, 1).then((r) => open(r.ids[0], pdf));
-      else void open(ids[position], pdf);
+      enter(event.ctrlKey || event.metaKey);
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       changeQuery('');

@@ -75,6 +75,37 @@ export function typedBeforeReact(): string {
 }
 
 /**
+ * What the user does to the first paint before React has loaded, kept on the shell for App to
+ * carry on from: Enter in the search box (App opens the best match for what was typed, once it
+ * can search; Ctrl or Cmd: its PDF), and the row the pointer is on (App's row there is
+ * selected and shows its actions, as it would had the pointer moved over it).
+ */
+export function keepInteractions(shell: HTMLElement): void {
+  shell.querySelector('input.search')?.addEventListener('keydown', (event) => {
+    const key = event as KeyboardEvent;
+    if (key.key !== 'Enter') return;
+    key.preventDefault();
+    shell.dataset.enter = key.ctrlKey || key.metaKey ? 'pdf' : 'page';
+  });
+  shell.querySelector('.results')?.addEventListener('mousemove', (event) => {
+    const row = (event.target as Element).closest<HTMLElement>('li.paper');
+    if (row?.dataset.index) shell.dataset.pointed = row.dataset.index;
+  });
+}
+
+/** Enter pressed before React loaded (see keepInteractions), or null. */
+export function enterBeforeReact(): 'page' | 'pdf' | null {
+  const enter = document.getElementById('first-paint')?.dataset.enter;
+  return enter === 'page' || enter === 'pdf' ? enter : null;
+}
+
+/** The row the pointer was on before React loaded (see keepInteractions), or null. */
+export function pointedBeforeReact(): number | null {
+  const pointed = document.getElementById('first-paint')?.dataset.pointed;
+  return pointed === undefined ? null : Number(pointed);
+}
+
+/**
  * Removes the first paint once React has committed its own popup (called from React's first
  * layout effect: both are in the document for no frame). The caret moves to React's search box
  * where it was.

@@ -20,10 +20,16 @@ function start() {
   loadRuntime().catch(() => undefined);
 }
 
-// The first-paint script's read (taken over, not repeated): its rows are written before this
-// runs, and React starts once the frame showing them is out.
-void firstScreen()
-  .catch(() => undefined)
-  .then(() => afterPaint(start));
-// However long IndexedDB takes, React is not held back for it.
-setTimeout(start, 500);
+if (document.querySelector<HTMLElement>('#first-paint')?.dataset.painted) {
+  // A build: the first-paint script added this module once its rows were out.
+  start();
+} else {
+  // `wxt dev`, where the page loads this module beside the first-paint script: the first
+  // paint's read is taken over (not repeated), and React starts once the frame showing its rows
+  // is out.
+  void firstScreen()
+    .catch(() => undefined)
+    .then(() => afterPaint(start));
+  // However long IndexedDB takes, React is not held back for it.
+  setTimeout(start, 500);
+}

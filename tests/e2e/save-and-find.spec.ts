@@ -1,6 +1,7 @@
+import type { BrowserContext } from '@playwright/test';
 import { expect, fixtureText, openedTab, test } from './fixtures';
 import { ArxivPage } from './pages/arxiv';
-import { PopupPage } from './pages/popup';
+import { PopupPage, toolbarAddress } from './pages/popup';
 
 const ABS = 'https://arxiv.org/abs/2609.22268';
 const TITLE = 'Efficient spectral Galerkin framework for nonlinear transient heat transfer in finite domains';
@@ -52,6 +53,64 @@ test('save on an abstract page, find it with a typo in the popup, remove it ther
   await expect(other.saveButton()).toHaveAccessibleName('Save to Paperdex');
   await arxiv.page.reload();
   await expect(arxiv.saveButton()).toHaveAccessibleName('Save to Paperdex');
+});
+
+/**
+ * Opens the toolbar's popup, noting what its first-paint script has written by the time the
+ * page is parsed (before any task could read IndexedDB): the rows a kept snapshot gives it.
+ */
+async function openNotingFirstRows(context: BrowserContext): Promise<PopupPage> {
+  return PopupPage.openFromToolbar(context, async (page) => {
+    await page.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as { __parsed?: string[] }).__parsed = [...document.querySelectorAll('#first-paint li.paper .paper-title')].map((a) => a.textContent ?? '');
+      }),
+    );
+  });
+}
+const rowsWhenParsed = (popup: PopupPage) => popup.page.evaluate(() => (window as { __parsed?: string[] }).__parsed);
+
+test('the toolbar popup shows the newest saves in its first frame, never as they were before a change', async ({ context }) => {
+  const arxiv = new ArxivPage(await context.newPage());
+  await arxiv.page.goto(ABS);
+  await arxiv.saveButton().click();
+  await expect(arxiv.saveButton()).toHaveAccessibleName('Saved in Paperdex');
+  const saved = await toolbarAddress(context);
+  expect(saved).toMatch(/\/popup\.html\?screen=\w+$/);
+
+  // The first popup at this address reads IndexedDB (nothing is there when the page is parsed)
+  // and keeps its first screen; the next one has the rows before any task has run.
+  let popup = await openNotingFirstRows(context);
+  await expect(popup.item(TITLE)).toHaveCount(1);
+  expect(await rowsWhenParsed(popup)).toEqual([]);
+  await expect.poll(() => popup.page.evaluate(() => localStorage.getItem('paperdex:first-screen'))).toContain(TITLE);
+  await popup.page.close();
+  popup = await openNotingFirstRows(context);
+  expect(await rowsWhenParsed(popup)).toEqual([TITLE]);
+  await expect(popup.item(TITLE)).toHaveCount(1);
+  await expect(popup.page.getByText('1 paper')).toBeVisible();
+
+  // Removed in the popup: the toolbar's popup gets a new address, and its first frame does not
+  // show the removed paper kept for the old one.
+  await popup.item(TITLE).hover();
+  await popup.item(TITLE).getByRole('button', { name: 'Remove' }).click();
+  await expect(popup.page.getByText('Your library is empty.')).toBeVisible();
+  await expect.poll(() => toolbarAddress(context)).not.toBe(saved);
+  await popup.page.close();
+  popup = await openNotingFirstRows(context);
+  expect(await rowsWhenParsed(popup)).toEqual([]);
+  await expect(popup.page.getByText('Your library is empty.')).toBeVisible();
+  await popup.page.close();
+
+  // Saved again from the page (the service worker writes): a new address again, read from IndexedDB.
+  const removed = await toolbarAddress(context);
+  await arxiv.page.reload();
+  await arxiv.saveButton().click();
+  await expect(arxiv.saveButton()).toHaveAccessibleName('Saved in Paperdex');
+  await expect.poll(() => toolbarAddress(context)).not.toBe(removed);
+  popup = await openNotingFirstRows(context);
+  expect(await rowsWhenParsed(popup)).toEqual([]);
+  await expect(popup.item(TITLE)).toHaveCount(1);
 });
 
 test('a page showing a newer version offers to update the saved record', async ({ context, routes }) => {

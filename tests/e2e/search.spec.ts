@@ -163,3 +163,53 @@ test('the popup paints the newest saves before React loads, and keeps what was t
   await expect(popup.items().first()).toContainText(HOSTILE_TITLE);
   await expect(popup.results.locator('img, svg, script, b')).toHaveCount(0);
 });
+
+test('Enter pressed before React loads opens the best match for what was typed', async ({ context, extensionId }) => {
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.page.getByText('Your library is empty.')).toBeVisible();
+  const library = generateLibrary(500);
+  await seedLibrary(popup.page, library);
+  const wanted = library.find((p) => p.title === 'Rethinking the Value of Network Pruning')!;
+  await popup.page.addInitScript(() => {
+    const w = window as { __entered?: { react: number } };
+    new MutationObserver(() => {
+      // As soon as the first paint shows rows (its script has run): what a user could first see.
+      const input = document.querySelector<HTMLInputElement>('#first-paint input.search');
+      if (!input || !document.querySelector('#first-paint li.paper') || w.__entered) return;
+      input.focus();
+      input.value = 'netwrok prunning';
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      w.__entered = { react: document.getElementById('root')?.childElementCount ?? -1 };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const opened = context.waitForEvent('page');
+  await popup.page.reload();
+  const tab = await opened;
+  await expect.poll(() => tab.url()).toBe(wanted.url);
+  // Typed and entered while React's root was still empty.
+  expect(await popup.page.evaluate(() => (window as { __entered?: unknown }).__entered)).toEqual({ react: 0 });
+});
+
+test('the row the pointer is on before React loads is the one selected, with its actions', async ({ context, extensionId }) => {
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.page.getByText('Your library is empty.')).toBeVisible();
+  await seedLibrary(popup.page, generateLibrary(100));
+  await popup.page.addInitScript(() => {
+    const w = window as { __pointed?: { title: string | null; react: number } };
+    new MutationObserver(() => {
+      const row = document.querySelectorAll('#first-paint li.paper')[2];
+      if (!row || w.__pointed) return;
+      row.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
+      w.__pointed = { title: row.querySelector('.paper-title')!.textContent, react: document.getElementById('root')?.childElementCount ?? -1 };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await popup.page.reload();
+  await popup.answered();
+  const pointed = (await popup.page.evaluate(() => (window as { __pointed?: { title: string; react: number } }).__pointed))!;
+  expect(pointed.react).toBe(0);
+  const third = popup.items().nth(2);
+  await expect(third).toContainText(pointed.title);
+  await expect(third).toHaveAttribute('aria-current', 'true');
+  await expect(third.getByRole('button', { name: 'Reading status' })).toBeVisible();
+});
+

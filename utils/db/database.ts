@@ -3,6 +3,7 @@ import type { Job } from '../jobs/job';
 import type { Paper } from '../paper/schema';
 import { venueFromJournalRef } from '../paper/venue';
 import type { IndexSnapshot } from '../search/word-index';
+import { retireSnapshots } from './first-screen-snapshot';
 
 export const DB_NAME = 'paperdex';
 
@@ -69,6 +70,20 @@ export function openDatabase(name = DB_NAME): PaperdexDb {
         });
       await tx.table<SearchLogEntry, number>('searchLog').bulkAdd(changed.map((id) => ({ id })));
     });
+  // Every write to the papers, from any context and any code path, retires the popup's
+  // first-screen snapshot (see first-screen-snapshot.ts).
+  db.use({
+    stack: 'dbcore',
+    name: 'papers-changed',
+    create: (down) => ({
+      ...down,
+      table: (table) => {
+        const inner = down.table(table);
+        if (table !== 'papers') return inner;
+        return { ...inner, mutate: (req) => inner.mutate(req).finally(retireSnapshots) };
+      },
+    }),
+  });
   return db;
 }
 

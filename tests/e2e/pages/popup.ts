@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { extensionWorker } from '../fixtures';
 
 /** The toolbar popup, opened as a page of the extension. */
 export class PopupPage {
@@ -13,6 +14,19 @@ export class PopupPage {
   static async open(context: BrowserContext, extensionId: string): Promise<PopupPage> {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    return new PopupPage(page);
+  }
+
+  /**
+   * The popup at the address the toolbar button opens now (the manifest's page with the
+   * version of its first-screen snapshot; see utils/db/first-screen-snapshot.ts). `before` runs
+   * on the new page before it loads (init scripts).
+   */
+  static async openFromToolbar(context: BrowserContext, before?: (page: Page) => Promise<void>): Promise<PopupPage> {
+    const address = await toolbarAddress(context);
+    const page = await context.newPage();
+    await before?.(page);
+    await page.goto(address);
     return new PopupPage(page);
   }
 
@@ -36,4 +50,9 @@ export class PopupPage {
   item(title: string): Locator {
     return this.items().filter({ hasText: title });
   }
+}
+
+/** The address the toolbar button opens the popup at now. */
+export async function toolbarAddress(context: BrowserContext): Promise<string> {
+  return (await extensionWorker(context)).evaluate(() => (globalThis as unknown as { chrome: { action: { getPopup(details: object): Promise<string> } } }).chrome.action.getPopup({}));
 }
