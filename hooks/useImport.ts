@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportPreviewData, ImportRequest, ImportUpdate } from '@/utils/import/worker-protocol';
 import { sendMessage } from '@/utils/messaging';
-import { paperCount } from '@/utils/paper/display';
+import { formatCount, paperCount } from '@/utils/paper/display';
 import type { Notices } from './useNotice';
 
 export interface ImportProgress {
@@ -77,7 +77,7 @@ export function useImport(startWorker: () => Worker, notices: Notices): Import {
         } else if (update.type === 'done') {
           const result = update.result;
           const name = file.name;
-          const done = notices.report(result, ({ added, updated }) => `Imported ${paperCount(added + updated)} from ${name}: ${added.toLocaleString('en')} new, ${updated.toLocaleString('en')} updated.`);
+          const done = notices.report(result, ({ added, updated }) => `Imported ${paperCount(added + updated)} from ${name}: ${formatCount(added)} new, ${formatCount(updated)} updated.`);
           setProgress(null);
           if (done) {
             setPreview(null);

@@ -1,4 +1,5 @@
 import type { ImportPreviewData } from '@/utils/import/worker-protocol';
+import { formatCount } from '@/utils/paper/display';
 import { FIX_TEXT } from '@/utils/paper/repair';
 import type { Paper } from '@/utils/paper/schema';
 import { Modal } from './Modal';
@@ -38,7 +39,7 @@ const SHOWN = 200;
 /** What an import will do, before it does it: new papers, what it changes in each paper you have, unchanged, skipped entries and why. */
 export function ImportPreview({ preview, spaceLeft, busy, onConfirm, onCancel }: Props) {
   const writes = preview.additions + preview.updates;
-  const n = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  const n = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
   return (
     <Modal labelledBy="import-title" onClose={() => !busy && onCancel()} className="import-dialog">
       <h2 id="import-title">Import {preview.fileName}</h2>
@@ -68,7 +69,7 @@ export function ImportPreview({ preview, spaceLeft, busy, onConfirm, onCancel }:
                 <strong>{c.title}</strong>: {c.fields.map((f) => FIELD_NAMES[f] ?? f).join(', ')}
               </li>
             ))}
-            {preview.changes.length > SHOWN && <li>… and {(preview.changes.length - SHOWN).toLocaleString('en')} more.</li>}
+            {preview.changes.length > SHOWN && <li>… and {formatCount(preview.changes.length - SHOWN)} more.</li>}
           </ul>
         </details>
       )}

@@ -1,3 +1,4 @@
+import { formatCount } from '@/utils/paper/display';
 import type { SearchEngine } from '@/utils/search/engine';
 import { flagWord, tagWord } from '@/utils/search/text';
 import { READING_STATUSES, READING_STATUS_LABELS } from '@/utils/paper/vocabulary';
@@ -28,7 +29,7 @@ export function Sidebar({ engine, revision, tags, query, onToggleFilter, attenti
     <li key={filter}>
       <button type="button" className="filter" aria-pressed={active(filter)} onClick={() => onToggleFilter(filter)}>
         <span className="filter-label">{label}</span>
-        {n !== undefined && <span className="filter-count">{n.toLocaleString('en')}</span>}
+        {n !== undefined && <span className="filter-count">{formatCount(n)}</span>}
       </button>
     </li>
   );

@@ -14,7 +14,7 @@ import { openLibraryTab } from '@/utils/library-tab';
 import { loadRuntime } from '@/utils/load-runtime';
 import { sendMessage } from '@/utils/messaging';
 import type { PaperChange } from '@/utils/paper/change';
-import { paperCount } from '@/utils/paper/display';
+import { formatCount, paperCount } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 import { enterBeforeReact, pointedBeforeReact, typedBeforeReact } from './first-paint';
 
@@ -215,7 +215,7 @@ export function App() {
         knownTags={knownTags}
         footer={
           shown && shown.total > shown.ids.length
-            ? `Showing the best ${shown.ids.length.toLocaleString('en')} of ${shown.total.toLocaleString('en')}. Add words or filters to narrow the search.`
+            ? `Showing the best ${formatCount(shown.ids.length)} of ${formatCount(shown.total)}. Add words or filters to narrow the search.`
             : undefined
         }
       />

@@ -187,6 +187,19 @@ describe('highlighting', () => {
     expect(segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['Grad', 'CAM', 'Visual']);
   });
 
+  it('marks the same way whether the terms or the text have more words, and keeps texts and terms apart', () => {
+    const text = 'State-space-model encoder/decoder: a state space model, and a model-based encoder';
+    const hits = (t: ReadonlySet<string>) => highlight(text, t).filter((s) => s.hit).map((s) => s.text);
+    // Fewer terms than the text's words.
+    expect(hits(new Set(['statespacemodel', 'encoder']))).toEqual(['State', 'space', 'model', 'encoder', 'encoder']);
+    // More terms than the text's words (a short prefix standing for many).
+    const many = new Set(['model', ...Array.from({ length: 40 }, (_, i) => `mod${i}`)]);
+    expect(hits(many)).toEqual(['model', 'model', 'model']);
+    // The same text with other terms, and the same terms on another text.
+    expect(hits(new Set(['decoder']))).toEqual(['decoder']);
+    expect(highlight('A model of models', many).filter((s) => s.hit).map((s) => s.text)).toEqual(['model']);
+  });
+
   it('cuts a snippet around the densest stretch of matches', () => {
     const text = `${'filler words here '.repeat(30)}the visual explanation of gradcam maps ${'more filler '.repeat(30)}`;
     const segments = snippet(text, terms, 80);
