@@ -11,10 +11,11 @@ import type { FirstScreen } from './first-screen';
  * (the service worker saves, the pages edit), and the service worker has no localStorage, so
  * each snapshot is stamped with a version that lives in the toolbar popup's own address
  * (`popup.html?screen=<version>`): every write to the papers (`retireSnapshots`, called from
- * the database itself) and every browser start give the popup a new address, and a snapshot is read only by a popup opened
- * at the address it was written for. An address without a version (the manifest's, as after
- * the browser restarts, or a page opened by hand) reads IndexedDB. Whatever the first frame
- * shows, App's search engine lists the library as IndexedDB has it a moment later.
+ * the database itself) and every browser start give the popup a new address, and a snapshot
+ * is read only by a popup opened at the address it was written for. An address without a
+ * version (the manifest's, as after the browser restarts, or a page opened by hand) reads
+ * IndexedDB. Whatever the first frame shows, App's search engine lists the library as
+ * IndexedDB has it a moment later.
  */
 
 const KEY = 'paperdex:first-screen';
