@@ -2,7 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { afterPaint } from '@/utils/after-paint';
 import { firstScreen } from '@/utils/db/first-screen';
 import { readSnapshot, writeSnapshot } from '@/utils/db/first-screen-snapshot';
-import { keepInteractions, paintFirstScreen } from './popup/first-paint';
+import { cannotStart, keepInteractions, paintFirstScreen } from './popup/first-paint';
 
 /**
  * The popup's first paint, as a classic script of its own (`/popup-first-paint.js`, one file with
@@ -23,14 +23,10 @@ export default defineUnlistedScript(() => {
   const load = () => {
     if (loading || !entry) return;
     loading = true;
-    shell.dataset.painted = 'true';
     const script = document.createElement('script');
     script.type = 'module';
     script.src = entry;
-    script.onerror = () => {
-      const status = shell.querySelector('.status');
-      if (status) status.textContent = 'Paperdex could not start: its code did not load. Your saved papers are untouched; close and reopen the popup.';
-    };
+    script.onerror = () => cannotStart('its code did not load');
     document.body.append(script);
   };
   const snapshot = readSnapshot();

@@ -64,6 +64,12 @@ export function paintFirstScreen(shell: HTMLElement, screen: FirstScreen): void 
   });
 }
 
+/** Says in the first paint that the popup's code did not load (the saves it shows stay). */
+export function cannotStart(reason: string): void {
+  const status = document.querySelector('#first-paint .status');
+  if (status) status.textContent = `Paperdex could not start: ${reason}. Your saved papers are untouched; close and reopen the popup.`;
+}
+
 /** The first paint's search box (null once React has replaced it). */
 function firstPaintSearch(): HTMLInputElement | null {
   return document.querySelector<HTMLInputElement>('#first-paint input.search');
