@@ -29,15 +29,23 @@ export function useSortedIds(engine: SearchEngine | null, ids: readonly string[]
       const rank = new Map(byPublished.map((id, i) => [id, i]));
       return [...ids].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
     }
+    if (sort === 'saved') return newestFirst(engine, ids);
     const keyed = ids.map((id) => {
       const f = engine.shortFields(id);
-      const key =
-        sort === 'saved' ? -(f?.savedAt ?? 0) : sort === 'title' ? (f?.title ?? '') : surname(f?.authors.split(', ')[0] ?? '') || '\uffff';
-      return { id, key };
+      return { id, key: sort === 'title' ? (f?.title ?? '') : surname(f?.authors.split(', ')[0] ?? '') || '\uffff' };
     });
-    keyed.sort((a, b) =>
-      typeof a.key === 'number' ? a.key - (b.key as number) : collator.compare(a.key as string, b.key as string),
-    );
+    keyed.sort((a, b) => collator.compare(a.key, b.key));
     return keyed.map((k) => k.id);
   }, [engine, ids, sort, byPublished]);
+}
+
+/**
+ * The ids newest save first. The whole library comes from the index in that order already: it
+ * is checked in one pass and kept, so listing 50,000 papers costs no sort.
+ */
+function newestFirst(engine: SearchEngine, ids: readonly string[]): readonly string[] {
+  const saved = ids.map((id) => engine.savedTime(id) ?? 0);
+  if (saved.every((t, i) => i === 0 || saved[i - 1]! >= t)) return ids;
+  const order = ids.map((_, i) => i).sort((a, b) => saved[b]! - saved[a]! || a - b);
+  return order.map((i) => ids[i]!);
 }

@@ -23,6 +23,8 @@ interface Props {
 const ROW_HEIGHT = 62;
 const rowHeight = () => ROW_HEIGHT;
 const PAGE = 10;
+/** Rows read along with those on screen, each way: about a second of a fast fling. */
+const READ_AHEAD = 60;
 
 /**
  * Every paper of the current view, virtualised so that 50,000 scroll smoothly; fixed-height
@@ -47,7 +49,14 @@ export function PaperTable({ engine, ids, preloaded, revision, selected, focused
     getItemKey,
   });
   const items = virtualizer.getVirtualItems();
-  const loaded = usePaperRecords(engine, items.map((item) => ids[item.index]!), revision);
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const loaded = usePaperRecords(
+    engine,
+    items.map((item) => ids[item.index]!),
+    revision,
+    ids.slice(Math.max(0, first - READ_AHEAD), last + 1 + READ_AHEAD),
+  );
 
   useEffect(() => {
     if (!moved.current) return;

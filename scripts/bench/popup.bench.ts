@@ -256,12 +256,21 @@ test('popup and library page benchmark', async () => {
         row(`popup JS heap + index arrays, ${label} papers`, `${heap.toFixed(0)} MB`, '≤ 150 MB', heap <= 150);
       }
       if (size === 50_000 && part('fling')) {
+        // The popup closes once the user turns to another page: its 50,000-paper index would
+        // otherwise share the library page's process and garbage collections.
+        await page.close();
         const library = await context.newPage();
         await library.goto(`${base}library.html`);
-        await expect(library.getByText(`${label} papers`, { exact: true })).toBeVisible({ timeout: 60_000 });
-        await expect(library.getByRole('listitem').first()).toBeVisible();
+        const rows = library.getByRole('list', { name: 'Papers' }).getByRole('listitem');
+        await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+        // From the moment the first rows show (the newest saves), while the index opens.
+        const early = await fling(library);
+        // Once every paper is listed: the list as a user scrolls through it.
+        await expect(rows.first()).toHaveAttribute('aria-setsize', String(size), { timeout: 60_000 });
+        await library.evaluate(() => (document.querySelector<HTMLElement>('.table-scroller')!.scrollTop = 0));
         const f = await fling(library);
-        row(`library page: ${FLING_MS / 1000} s fling over ${label} papers, frames over 16 ms (of ${f.frames}, refresh ${f.refresh.toFixed(1)} ms)`, `${f.slow}`, '0', f.slow === 0);
+        row(`library page: ${FLING_MS / 1000} s fling over ${label} papers listed, frames over 16 ms (of ${f.frames}, refresh ${f.refresh.toFixed(1)} ms)`, `${f.slow}`, '0', f.slow === 0);
+        row(`the same fling begun as the first rows show, while the index opens (of ${early.frames})`, `${early.slow}`, 'reported', true);
       }
       await context.close();
     }

@@ -41,6 +41,13 @@ test('the library lists, searches, sorts, and edits tags, notes and reading stat
 
   await library.search.fill(first!.title.split(' ').slice(0, 3).join(' ').toLowerCase());
   await expect(library.rows().first()).toContainText(first!.title);
+  // A search's matches by saved date: newest first, whatever their relevance.
+  await library.search.fill('model');
+  await library.page.getByLabel('Sort by').selectOption('saved');
+  const savedOrder = () =>
+    library.rows().evaluateAll((rows, titles) => rows.map((row) => titles.findIndex((t) => row.getAttribute('aria-label')?.startsWith(t))), LIBRARY.map((p) => p.title));
+  const newestFirst = (order: number[]) => order.length > 2 && order.every((at, i) => at >= 0 && (i === 0 || order[i - 1]! < at));
+  await expect.poll(async () => newestFirst(await savedOrder())).toBe(true);
   await library.search.fill('');
   await library.page.getByLabel('Sort by').selectOption('title');
   const titles = [...LIBRARY.map((p) => p.title)].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true }));

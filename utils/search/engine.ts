@@ -170,6 +170,11 @@ export class SearchEngine {
     return this.index.rankText(id);
   }
 
+  /** When a paper was saved (sorting by saved date reads nothing else). */
+  savedTime(id: string): number | undefined {
+    return this.index.savedTime(id);
+  }
+
   /** How many papers hold a tag (`tagWord`) or a flag (`flagWord`): filter counts. */
   count(term: string): number {
     return this.index.count(term);

@@ -306,6 +306,12 @@ export class WordIndex {
     return { id, title, authors, tags, notes, savedAt: this.savedAt[d]! };
   }
 
+  /** When a paper was saved, without cutting its short fields apart (sorting the whole library). */
+  savedTime(id: string): number | undefined {
+    const d = this.docOf.get(id);
+    return d === undefined ? undefined : this.savedAt[d];
+  }
+
   /** Calls back for every posting of a term, base then overlay (document numbers ascending). */
   private eachPosting(term: string, visit: (doc: number, mask: number) => void): void {
     const t = this.findTerm(term);

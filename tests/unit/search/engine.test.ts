@@ -75,6 +75,8 @@ describe('search engine over IndexedDB', () => {
     expect(await engine.refresh()).toBe(true);
     expect((await engine.search('')).ids).toEqual(['arxiv:1810.05270']);
     expect((await engine.search('pointer')).ids).toEqual([]);
+    expect(engine.savedTime('arxiv:1810.05270')).toBe(2);
+    expect(engine.savedTime('arxiv:1506.03134')).toBeUndefined();
     expect(await engine.refresh()).toBe(false);
   });
 
