@@ -21,13 +21,6 @@
 /** What escaping may change; text without any of it is written as it is. */
 const SPECIAL = /[\\$%&#_^~<>{}]/;
 
-interface Token {
-  text: string;
-  math: boolean;
-  /** An unescaped `{` or `}`, or an escaped `\{` `\}`: what BibTeX counts. */
-  brace?: '{' | '}';
-}
-
 /** A command, an escaped character, a lone backslash, a run of plain text, or one character. */
 const TOKEN = /\\[A-Za-z]+\*?|\\[^A-Za-z]|\\$|[^\\$%&#_^~<>{}()[\]\s]+|[^]/gu;
 
@@ -37,7 +30,9 @@ function lex(text: string): string[] {
 
 /** Which tokens are math: pairs of `$`, `$$`, `\(…\)`, `\[…\]`. */
 function mathMask(tokens: readonly string[]): boolean[] {
-  const math = tokens.map(() => false);
+  const math = new Array<boolean>(tokens.length).fill(false);
+  // Most text has no math: one look for a delimiter settles it.
+  if (!tokens.some((t) => t === '$' || t === '\\(' || t === '\\[')) return math;
   const mark = (from: number, to: number) => {
     for (let i = from; i <= to; i++) math[i] = true;
   };
@@ -83,7 +78,7 @@ function mathMask(tokens: readonly string[]): boolean[] {
   return math;
 }
 
-const TEXT_ESCAPES: Record<string, string> = {
+const TEXT_ESCAPES: Partial<Record<string, string>> = {
   _: '\\_',
   '^': '\\textasciicircum{}',
   $: '\\$',
@@ -97,54 +92,41 @@ export function escapeTex(input: string): string {
   if (!SPECIAL.test(text)) return text;
   const raw = lex(text);
   const math = mathMask(raw);
-  const tokens: Token[] = raw.map((t, i) => {
-    const inMath = math[i]!;
-    let out = t;
-    if (t === '%' || t === '&' || t === '#') out = `\\${t}`;
-    else if (t === '\\' ) out = '\\textbackslash{}';
-    else if (!inMath && t in TEXT_ESCAPES) out = TEXT_ESCAPES[t]!;
-    else if (!inMath && t === '~' && (i === 0 || raw[i - 1] === ' ')) out = '\\textasciitilde{}';
-    // A math delimiter left without its partner is text.
-    else if (!inMath && (t === '\\(' || t === '\\)' || t === '\\[' || t === '\\]')) out = `\\textbackslash{}${t.slice(1)}`;
-    const brace = t === '{' || t === '\\{' ? '{' : t === '}' || t === '\\}' ? '}' : undefined;
-    return { text: out, math: inMath, brace };
-  });
+  const out = raw.slice();
   // Text braces balance across the text, each math segment on its own; `{` pairs with `}` and
-  // `\{` with `\}` (LaTeX needs the first kind to match, BibTeX counts both).
-  const groups: Token[][] = [tokens.filter((t) => !t.math)];
-  let segment: Token[] = [];
-  for (const t of [...tokens, { text: '', math: false }]) {
-    if (t.math) segment.push(t);
-    else if (segment.length) {
-      groups.push(segment);
-      segment = [];
-    }
-  }
-  for (const group of groups) {
-    balance(group.filter((t) => t.brace && t.text.length === 1));
-    balance(group.filter((t) => t.brace && t.text.length === 2));
-  }
-  return tokens.map((t) => t.text).join('');
-}
-
-/** Braces without a partner become text (BibTeX counts escaped ones too). */
-function balance(tokens: Token[]): void {
-  const open: Token[] = [];
-  const neutralise = (t: Token) => {
-    const left = t.brace === '{';
+  // `\{` with `\}` (LaTeX needs the first kind to match, BibTeX counts both). Open braces
+  // wait on a stack per group and kind: 0/1 for the text's, 2/3 for the math segment's.
+  const open: number[][] = [[], [], [], []];
+  const neutralise = (i: number) => {
+    const left = raw[i]!.endsWith('{');
     // `{}` ends the command without a space: "$\\lbrace $" followed by a space would not
     // survive the import's whitespace collapsing, and the export would not be a fixed point.
-    t.text = t.math ? (left ? '\\lbrace{}' : '\\rbrace{}') : left ? '\\textbraceleft{}' : '\\textbraceright{}';
-    t.brace = undefined;
+    out[i] = math[i] ? (left ? '\\lbrace{}' : '\\rbrace{}') : left ? '\\textbraceleft{}' : '\\textbraceright{}';
   };
-  for (const t of tokens) {
-    if (t.brace === '{') open.push(t);
-    else if (t.brace === '}') {
-      const partner = open.pop();
-      if (!partner) neutralise(t);
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    // A run of plain text (most tokens) needs nothing.
+    if (t.length > 1 && t[0] !== '\\') continue;
+    const inMath = math[i]!;
+    if (inMath && (i === 0 || !math[i - 1])) {
+      // A new math segment: what the last one left open stays without a partner.
+      open[2]!.splice(0).forEach(neutralise);
+      open[3]!.splice(0).forEach(neutralise);
+    }
+    if (t === '%' || t === '&' || t === '#') out[i] = `\\${t}`;
+    else if (t === '\\') out[i] = '\\textbackslash{}';
+    else if (!inMath && TEXT_ESCAPES[t]) out[i] = TEXT_ESCAPES[t];
+    else if (!inMath && t === '~' && (i === 0 || raw[i - 1] === ' ')) out[i] = '\\textasciitilde{}';
+    // A math delimiter left without its partner is text.
+    else if (!inMath && (t === '\\(' || t === '\\)' || t === '\\[' || t === '\\]')) out[i] = `\\textbackslash{}${t.slice(1)}`;
+    else if (t === '{' || t === '}' || t === '\\{' || t === '\\}') {
+      const stack = open[(inMath ? 2 : 0) + (t.length === 1 ? 0 : 1)]!;
+      if (t.endsWith('{')) stack.push(i);
+      else if (stack.pop() === undefined) neutralise(i);
     }
   }
-  open.forEach(neutralise);
+  for (const stack of open) stack.forEach(neutralise);
+  return out.join('');
 }
 
 /**
