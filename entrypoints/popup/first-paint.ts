@@ -34,18 +34,18 @@ function row(paper: Paper, position: number, total: number): HTMLLIElement {
   li.setAttribute('aria-posinset', String(position + 1));
   if (position === 0) li.setAttribute('aria-current', 'true');
 
-  const title = element('a', 'paper-title', element('span', '', paper.title));
+  const title = element('a', 'paper-title', paper.title);
   title.href = paper.url;
-  const meta = element('div', 'paper-meta', element('span', 'paper-byline', element('span', '', shortAuthors(paper.authors)), element('span', '', ` · ${paperYear(paper)}`)));
+  const meta = element('div', 'paper-meta', element('span', 'paper-byline', shortAuthors(paper.authors), element('span', '', ` · ${paperYear(paper)}`)));
   if (paper.readingStatus) meta.append(badge('badge badge-status', READING_STATUS_LABELS[paper.readingStatus]));
   if (paper.incomplete) meta.append(badge('badge', 'incomplete', INCOMPLETE_HINT));
   if (paper.withdrawn) meta.append(badge('badge badge-withdrawn', 'withdrawn'));
   if (paper.venue) meta.append(badge('badge badge-venue', venueLabel(paper.venue), venueTitle(paper.venue)));
   if (paper.code?.repo) meta.append(badge('badge badge-code', 'code', paper.code.repo));
   li.append(title, meta);
-  if (paper.tags.length) li.append(element('div', 'paper-tags', ...paper.tags.map((tag) => element('span', 'tag', element('span', '', tag)))));
+  if (paper.tags.length) li.append(element('div', 'paper-tags', ...paper.tags.map((tag) => element('span', 'tag', tag))));
   const abstract = snippet(paper.abstract, new Set());
-  if (abstract.length) li.append(element('div', 'paper-snippet', ...abstract.map((s) => element('span', '', s.text))));
+  if (abstract.length) li.append(element('div', 'paper-snippet', ...abstract.map((s) => s.text)));
   return li;
 }
 
