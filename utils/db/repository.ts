@@ -3,7 +3,7 @@ import { mergePaper, planMerge, withPublication } from '../paper/merge';
 import type { CodeLinks, Paper, PaperMetadata, PaperUpdate, Venue } from '../paper/schema';
 import { statusOf, type PaperStatus } from '../paper/status';
 import { paperIdFor } from '../paper/urls';
-import { libraryFingerprint, type IndexSnapshot } from '../search/word-index';
+import { BULK_CHANGE, libraryFingerprint, type IndexSnapshot } from '../search/word-index';
 import { db as defaultDb, type PaperdexDb, type SearchLogEntry } from './database';
 
 /** Everything the search engine needs to open, read in one consistent transaction. */
@@ -17,6 +17,9 @@ export interface SearchState {
   maxUpdatedAt: number;
 }
 
+/** Changes to at least this many papers at once may be logged as one (see `logChanges`). */
+const BULK_LOG = 1000;
+
 /**
  * The library's store: the only code that reads or writes IndexedDB. Every write is one
  * transaction that also appends to the search change log, so that every open search (and the
@@ -25,6 +28,17 @@ export interface SearchState {
 export function createRepository(db: PaperdexDb) {
   /** Records a change for the search index; call inside the transaction that makes it. */
   const logChange = (id: string) => db.searchLog.add({ id });
+
+  /**
+   * Records changes to many papers; call inside the transaction that makes them. When they are
+   * at least `BULK_LOG` and half the library, one `BULK_CHANGE` entry stands for them all: every
+   * index then rebuilds, which costs what reading each paper would, and a 10,000-paper import
+   * writes one entry instead of 10,000 (a third of its commit: 2.8 s → 1.8 s here).
+   */
+  async function logChanges(ids: readonly string[]): Promise<void> {
+    if (ids.length >= BULK_LOG && ids.length * 2 >= (await db.papers.count())) await logChange(BULK_CHANGE);
+    else await db.searchLog.bulkAdd(ids.map((id) => ({ id })));
+  }
 
   /** Writes jobs down (one per id: asked again, the earlier time); call inside a transaction. */
   async function enqueue(jobs: readonly Job[]): Promise<void> {
@@ -117,7 +131,7 @@ export function createRepository(db: PaperdexDb) {
         const plan = planMerge(records, new Map(stored.filter((p): p is Paper => p !== undefined).map((p) => [p.id, p])), now);
         const writes = [...plan.additions, ...plan.updates];
         await db.papers.bulkPut(writes);
-        await db.searchLog.bulkAdd(writes.map((r) => ({ id: r.id })));
+        await logChanges(writes.map((r) => r.id));
         // What the background owes for the records as they are now stored.
         await enqueue(jobs(writes));
         return { added: plan.additions.length, updated: plan.updates.length };
@@ -128,7 +142,7 @@ export function createRepository(db: PaperdexDb) {
     async replacePapers(records: readonly Paper[]): Promise<void> {
       await db.transaction('rw', db.papers, db.searchLog, async () => {
         await db.papers.bulkPut([...records]);
-        await db.searchLog.bulkAdd(records.map((r) => ({ id: r.id })));
+        await logChanges(records.map((r) => r.id));
       });
     },
 
@@ -139,7 +153,7 @@ export function createRepository(db: PaperdexDb) {
         const found = (await db.papers.bulkGet([...ids])).filter((p): p is Paper => p !== undefined);
         const changed = found.map((p) => ({ ...change(p), id: p.id, updatedAt: now }));
         await db.papers.bulkPut(changed);
-        await db.searchLog.bulkAdd(changed.map((r) => ({ id: r.id })));
+        await logChanges(changed.map((r) => r.id));
         return changed;
       });
     },
@@ -150,7 +164,7 @@ export function createRepository(db: PaperdexDb) {
         await enqueue(jobs);
         const found = (await db.papers.bulkGet([...ids])).filter((p): p is Paper => p !== undefined);
         await db.papers.bulkDelete(found.map((p) => p.id));
-        await db.searchLog.bulkAdd(found.map((p) => ({ id: p.id })));
+        await logChanges(found.map((p) => p.id));
         return found;
       });
     },

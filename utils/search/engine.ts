@@ -5,7 +5,7 @@ import type { Paper } from '../paper/schema';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
 import { Ranker } from './rank';
 import { queryWords } from './text';
-import { hiddenEntry, WordIndex, type IndexablePaper, type IndexSnapshot, type RankText } from './word-index';
+import { BULK_CHANGE, hiddenEntry, WordIndex, type IndexablePaper, type IndexSnapshot, type RankText } from './word-index';
 
 /** How many of the word index's best matches Fuse.js ranks. */
 export const CANDIDATES = 50;
@@ -83,7 +83,8 @@ export class SearchEngine {
     this.appliedSeq = state.deltaSeq;
     this.records.clear();
     this.ranker.clear();
-    await this.apply(state.log);
+    // A bulk change rebuilds the index from the library: nothing is left to check.
+    if ((await this.apply(state.log)) && state.log.some((e) => e.id === BULK_CHANGE)) return;
     // The quick check (the newest change): counting the papers walks every key, so a paper
     // removed behind the index's back is left to `verify`, run after the first results.
     const stale = !index || this.index.maxUpdatedAt !== state.maxUpdatedAt;
@@ -137,6 +138,10 @@ export class SearchEngine {
 
   private async apply(log: readonly { seq: number; id: string }[]): Promise<boolean> {
     if (!log.length) return false;
+    if (log.some((e) => e.id === BULK_CHANGE)) {
+      await this.rebuild();
+      return true;
+    }
     const ids = [...new Set(log.map((e) => e.id))];
     const papers = await this.repo.getPapers(ids);
     ids.forEach((id, i) => {

@@ -50,6 +50,13 @@ const HIDDEN = 128;
  */
 export const INDEX_FORMAT = 4;
 
+/**
+ * The search change log's entry for "much of the library changed at once" (a large import or
+ * removal): an index that meets it is rebuilt from the library instead of reading each paper
+ * logged. No paper id is "*".
+ */
+export const BULK_CHANGE = '*';
+
 /** The persisted form: typed arrays and two joined strings, cheap to store and to load. */
 export interface IndexSnapshot {
   format: number;

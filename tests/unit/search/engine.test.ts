@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type PaperdexDb } from '@/utils/db/database';
 import { createRepository, type Repository } from '@/utils/db/repository';
 import { SearchEngine } from '@/utils/search/engine';
+import { BULK_CHANGE } from '@/utils/search/word-index';
+import { generateLibrary } from '../../support/generate-library';
 import { mergePaper } from '@/utils/paper/merge';
 import { paperInput } from '../paper-factory';
 
@@ -117,6 +119,39 @@ describe('search engine over IndexedDB', () => {
     await vi.waitFor(async () => expect(await db.searchLog.count()).toBe(0));
     expect(await lagging.refresh()).toBe(true);
     expect((await lagging.search('pruning')).ids).toEqual(['arxiv:1810.05270']);
+  });
+
+  it('logs a large import once, and every index, open or opening, rebuilds from the library', async () => {
+    await repo.savePaper(pointer, 1);
+    const open = await SearchEngine.open(repo);
+    await vi.waitFor(async () => expect(await db.searchIndex.get('meta')).toBeDefined());
+    const library = generateLibrary(1200);
+    expect(await repo.importPapers(library, 10)).toEqual({ added: 1200, updated: 0 });
+    expect((await db.searchLog.toArray()).map((e) => e.id)).toEqual([BULK_CHANGE]);
+    const someone = library[700]!;
+
+    // A page opening now, with no stored index to start from (as after an upgrade): one rebuild.
+    await db.searchIndex.clear();
+    const rebuild = vi.spyOn(repo, 'snapshotLibrary');
+    const later = await SearchEngine.open(repo);
+    expect(rebuild).toHaveBeenCalledTimes(1);
+    expect(later.size).toBe(1201);
+    expect((await later.search(someone.title)).ids[0]).toBe(someone.id);
+
+    // The page that was open meanwhile.
+    const read = vi.spyOn(repo, 'getPapers');
+    expect(await open.refresh()).toBe(true);
+    expect(read).not.toHaveBeenCalled();
+    expect(open.size).toBe(1201);
+    expect(open.savedTime('arxiv:1506.03134')).toBe(1);
+    expect((await open.search(someone.title)).ids[0]).toBe(someone.id);
+    expect(await open.refresh()).toBe(false);
+
+    // A few papers are logged one by one, as before.
+    await repo.updateUserFields([someone.id], (p) => ({ ...p, tags: ['bulk'] }), 20);
+    expect((await db.searchLog.toArray()).map((e) => e.id).at(-1)).toBe(someone.id);
+    expect(await later.refresh()).toBe(true);
+    expect((await later.search('#bulk')).ids).toEqual([someone.id]);
   });
 
   it('keeps a record that no longer validates out of search, and still opens from its stored index', async () => {
