@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { PaperChange } from '@/utils/paper/change';
 import type { Paper, Venue } from '@/utils/paper/schema';
 import { VENUE_KIND_LABELS, VENUE_KINDS, type VenueKind, type VenueSource } from '@/utils/paper/vocabulary';
+import { collapseWhitespace } from '@/utils/paper/text';
 
 interface Props {
   paper: Paper;
@@ -42,7 +43,7 @@ export function VenueSection({ paper, lookupsOn, onChange, onCheckNow }: Props) 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').replace(/\s+/g, ' ').trim();
+    const text = (name: string) => collapseWhitespace(String(form.get(name) ?? ''));
     const name = text('name');
     const year = text('year');
     const repo = text('repo');

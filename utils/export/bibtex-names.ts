@@ -1,5 +1,6 @@
 import { joinName, splitName } from '../paper/names';
 import { escapeTex, withoutOuterGroup } from './tex';
+import { collapseWhitespace } from '../paper/text';
 
 /**
  * Names in BibTeX's own syntax (btxdoc §4): `von Last, Jr, First`, institutions braced whole.
@@ -123,7 +124,7 @@ function readName(raw: string): string {
  * Google Scholar writes after ten names).
  */
 export function readBibtexNames(value: string): { names: string[]; truncated: boolean } {
-  const all = splitTopLevel(value.replace(/\s+/g, ' ').trim(), /\s+and\s+/iy).filter(Boolean);
+  const all = splitTopLevel(collapseWhitespace(value), /\s+and\s+/iy).filter(Boolean);
   const names = all.filter((n) => !/^others$/i.test(n)).map(readName).filter(Boolean);
   return { names, truncated: names.length < all.length };
 }

@@ -2,12 +2,13 @@ import { shortAuthors } from '../paper/display';
 import type { Paper } from '../paper/schema';
 import { venueLabel } from '../paper/venue';
 import { READING_STATUS_LABELS } from '../paper/vocabulary';
+import { collapseWhitespace } from '../paper/text';
 
 /** A reading list in Markdown: one checkbox item per paper, with its links, tags and notes. */
 
 /** Markdown's own characters in running text, escaped so that a title reads as written. */
 function md(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_{}[\]<>()#+!|~])/g, '\\$1');
+  return collapseWhitespace(text).replace(/([\\`*_{}[\]<>()#+!|~])/g, '\\$1');
 }
 
 export function libraryToMarkdown(papers: readonly Paper[], title = 'Reading list'): string {

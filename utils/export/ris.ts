@@ -2,6 +2,7 @@ import { citationDoi } from './bibtex';
 import { citedAs, pageRange, type CiteOptions } from './citation';
 import { splitName } from '../paper/names';
 import type { Paper } from '../paper/schema';
+import { collapseWhitespace } from '../paper/text';
 
 /**
  * RIS, as Zotero, EndNote, Mendeley and citation-js read it. A preprint is `TY  - RPRT` (a
@@ -13,7 +14,7 @@ import type { Paper } from '../paper/schema';
  */
 
 /** A tag line; RIS values are one line, except notes (see below). */
-const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
+const line = (tag: string, value: string) => `${tag}  - ${collapseWhitespace(value)}`;
 
 /**
  * "Last, First, Suffix" with the particle in front of the family name ("van der Berg, Jan");

@@ -18,6 +18,8 @@
  * Escaping escaped text changes nothing, so an export read back and exported again is the same.
  */
 
+import { collapseWhitespace } from '../paper/text';
+
 /** What escaping may change; text without any of it is written as it is. */
 const SPECIAL = /[\\$%&#_^~<>{}]/;
 
@@ -88,7 +90,7 @@ const TEXT_ESCAPES: Partial<Record<string, string>> = {
 
 /** Text as a BibTeX field value: TeX kept as written, what would break escaped (see above). */
 export function escapeTex(input: string): string {
-  const text = input.replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(input);
   if (!SPECIAL.test(text)) return text;
   const raw = lex(text);
   const math = mathMask(raw);
@@ -181,7 +183,7 @@ const TEXT_UNESCAPES: Record<string, string> = { '\\_': '_', '\\&': '&', '\\%': 
  * characters. Exporting it again gives the same field.
  */
 export function readTex(value: string): string {
-  const text = value.replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(value);
   if (!text.includes('\\')) return text;
   const tokens = lex(text);
   const math = mathMask(tokens);
@@ -202,7 +204,7 @@ export function readTex(value: string): string {
 
 /** The text of a title read from BibTeX: one outer group around the whole removed, case protection dropped. */
 export function readTitle(value: string): string {
-  return readTex(unwrapCaseProtection(withoutOuterGroup(value.replace(/\s+/g, ' ').trim())));
+  return readTex(unwrapCaseProtection(withoutOuterGroup(collapseWhitespace(value))));
 }
 
 /** `{…}` around the whole value removed, once; anything else left alone. */

@@ -1,3 +1,5 @@
+import { collapseWhitespace } from './text';
+
 /**
  * Authors' names as the library stores them ("First Last", in the paper's order), taken apart
  * for citing and sorting: given names, a particle ("van der", "de la"), the family name, a
@@ -32,7 +34,7 @@ const isParticle = (word: string) => /^\p{Ll}/u.test(word);
 
 /** The parts of a name as the library stores it. */
 export function splitName(name: string): Name {
-  const text = name.replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(name);
   if (!text) return { literal: '' };
   const words = text.split(' ');
   if (INSTITUTION.test(text) || text.includes(',') || /\sand\s/i.test(text)) return { literal: text };

@@ -1,6 +1,7 @@
 import { parseArxivId } from './arxiv-id';
 import { normalizeTags } from './tags';
 import { absUrl, paperIdFor, pdfUrl } from './urls';
+import { collapseWhitespace } from './text';
 
 /**
  * Lenience where the meaning of a record is clear: what an import file or an old record says
@@ -60,12 +61,12 @@ export function repairRecord(raw: unknown): { value: unknown; fixes: Fix[] } {
   }
   if (Array.isArray(r.tags) && r.tags.every((t) => typeof t === 'string')) {
     const tags = normalizeTags(r.tags as string[]);
-    const tidy = (r.tags as string[]).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const tidy = (r.tags as string[]).map((t) => collapseWhitespace(t)).filter(Boolean);
     if (tags.length < new Set(tidy).size) fixes.add('tags-merged');
     r.tags = tags;
   }
   if (typeof r.authors === 'string') {
-    r.authors = r.authors.split(/\s+and\s+|;/).map((a) => a.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    r.authors = r.authors.split(/\s+and\s+|;/).map((a) => collapseWhitespace(a)).filter(Boolean);
     fixes.add('authors-from-text');
   }
   if (typeof r.version === 'string' && /^\d+$/.test(r.version.trim())) {

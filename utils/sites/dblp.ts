@@ -1,6 +1,7 @@
 import type { Venue } from '../paper/schema';
 import { DBLP_HOST } from './hosts';
 import { comparableTitle, isSamePaper } from '../paper/venue';
+import { collapseWhitespace } from '../paper/text';
 
 /**
  * DBLP, searched by a paper's exact title for its published record (never CoRR, DBLP's arXiv
@@ -36,7 +37,7 @@ export interface DblpHit {
   ee?: string;
 }
 
-const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v).replace(/\s+/g, ' ').trim() : '');
+const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? collapseWhitespace(String(v)) : '');
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 /** The hits of a search answer; throws when the answer is not DBLP's. */

@@ -1,6 +1,7 @@
 import type { Venue } from '../paper/schema';
 import { S2_HOST } from './hosts';
 import type { VenueKind } from '../paper/vocabulary';
+import { collapseWhitespace } from '../paper/text';
 
 /**
  * Semantic Scholar's Graph API, asked by arXiv id (never by title): where a paper was
@@ -27,7 +28,7 @@ export interface S2Finding {
 /** Venue names that are preprint servers, not venues. */
 const PREPRINT = /^(arxiv(\.org)?|corr|biorxiv|medrxiv|ssrn|chemrxiv|research square|techrxiv|openreview\.net)$/i;
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.replace(/\s+/g, ' ').trim() : undefined);
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? collapseWhitespace(v) : undefined);
 const record = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 /** The name people use: the first alternate name that is one word with two capitals ("NeurIPS", "ICLR"). */

@@ -9,6 +9,7 @@ import { escapeTex } from '@/utils/export/tex';
 import { mergePaper } from '@/utils/paper/merge';
 import type { Paper } from '@/utils/paper/schema';
 import { normalizeTags } from '@/utils/paper/tags';
+import { collapseWhitespace } from '@/utils/paper/text';
 import { paperInput } from '../paper-factory';
 
 const attention: Paper = {
@@ -135,5 +136,22 @@ describe('exports', () => {
 
   it('tags are split and cleaned as typed', () => {
     expect(normalizeTags(' vision,  to   cite ; {x}, vision ')).toEqual(['vision', 'to cite', 'x']);
+  });
+});
+
+describe('whitespace', () => {
+  it('is collapsed to single spaces whatever its kind, and text already tidy comes back as it is', () => {
+    expect(collapseWhitespace(' Attention\tis\u00a0all  you\r\nneed\u2003\u3000\ufeff ')).toBe('Attention is all you need');
+    expect(collapseWhitespace('  leading and trailing ')).toBe('leading and trailing');
+    const tidy = 'A title with single spaces';
+    expect(collapseWhitespace(tidy)).toBe(tidy);
+    // The same as collapsing every run of \s, over strings of every mix (seeded).
+    const pieces = [' ', '  ', '\n', '\t', '\u00a0', 'a', 'b c', '\u2003', '\r\n', '\ufeff', '\u3000', '\u200b'];
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: Math.floor(next() * 8) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+    }
   });
 });
