@@ -8,4 +8,3 @@ export function collapseWhitespace(text: string): string {
   if (IRREGULAR_SPACE.test(text)) return text.replace(/\s+/g, ' ').trim();
   return text.startsWith(' ') || text.endsWith(' ') ? text.trim() : text;
 }
-

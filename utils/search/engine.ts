@@ -98,14 +98,15 @@ export class SearchEngine {
   /**
    * The thorough check, for after the first results: a fingerprint of every paper's
    * `updatedAt` catches what count and newest date miss (an older version restored, one paper
-   * swapped for another). Rebuilds and returns true when the index was stale.
+   * swapped for another). Rebuilds when the index was stale; returns true when the index
+   * changed, by the rebuild or by changes its own refresh took in (which no other refresh reports).
    */
   async verify(): Promise<boolean> {
-    await this.refresh();
+    const changed = await this.refresh();
     const library = await this.repo.libraryFingerprint();
     // Changes made meanwhile are for the next refresh; compare only a settled state.
-    if (library.seq > this.appliedSeq) return false;
-    if (library.count === this.index.size && library.fingerprint === this.index.fingerprint) return false;
+    if (library.seq > this.appliedSeq) return changed;
+    if (library.count === this.index.size && library.fingerprint === this.index.fingerprint) return changed;
     await this.rebuild();
     return true;
   }

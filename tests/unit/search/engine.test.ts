@@ -154,6 +154,31 @@ describe('search engine over IndexedDB', () => {
     expect((await later.search('#bulk')).ids).toEqual([someone.id]);
   });
 
+  it('logs a removal in bulk only when it takes half the library or more', async () => {
+    const library = generateLibrary(2400);
+    await repo.importPapers(library, 10);
+    await db.searchLog.clear();
+    await repo.removePapers(library.slice(0, 1000).map((p) => p.id));
+    expect(await db.searchLog.count()).toBe(1000);
+    const engine = await SearchEngine.open(repo);
+    expect(engine.size).toBe(1400);
+    await repo.removePapers(library.slice(1000, 2000).map((p) => p.id));
+    expect((await db.searchLog.toArray()).map((e) => e.id).at(-1)).toBe(BULK_CHANGE);
+    expect(await engine.refresh()).toBe(true);
+    expect(engine.size).toBe(400);
+    expect((await engine.search(library[1500]!.title)).ids).not.toContain(library[1500]!.id);
+  });
+
+  it('says when the changes its check took in changed the index', async () => {
+    await repo.savePaper(pointer, 1);
+    const engine = await SearchEngine.open(repo);
+    await repo.savePaper(pruning, 2);
+    // The check's own refresh takes the save in: the page learns of it from the check.
+    expect(await engine.verify()).toBe(true);
+    expect((await engine.search('pruning')).ids).toEqual(['arxiv:1810.05270']);
+    expect(await engine.verify()).toBe(false);
+  });
+
   it('keeps a record that no longer validates out of search, and still opens from its stored index', async () => {
     await repo.savePaper(pointer, 1);
     await repo.savePaper(pruning, 2);
