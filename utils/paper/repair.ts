@@ -61,12 +61,12 @@ export function repairRecord(raw: unknown): { value: unknown; fixes: Fix[] } {
   }
   if (Array.isArray(r.tags) && r.tags.every((t) => typeof t === 'string')) {
     const tags = normalizeTags(r.tags as string[]);
-    const tidy = (r.tags as string[]).map((t) => collapseWhitespace(t)).filter(Boolean);
+    const tidy = (r.tags as string[]).map(collapseWhitespace).filter(Boolean);
     if (tags.length < new Set(tidy).size) fixes.add('tags-merged');
     r.tags = tags;
   }
   if (typeof r.authors === 'string') {
-    r.authors = r.authors.split(/\s+and\s+|;/).map((a) => collapseWhitespace(a)).filter(Boolean);
+    r.authors = r.authors.split(/\s+and\s+|;/).map(collapseWhitespace).filter(Boolean);
     fixes.add('authors-from-text');
   }
   if (typeof r.version === 'string' && /^\d+$/.test(r.version.trim())) {

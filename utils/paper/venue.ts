@@ -1,6 +1,7 @@
 import { surname } from './names';
 import type { CodeLinks, Venue } from './schema';
 import { VENUE_KIND_LABELS, type VenueKind, type VenueSource } from './vocabulary';
+import { collapseWhitespace } from './text';
 
 /**
  * Where a paper was published, and its code: how two answers become one (the finer wins, the
@@ -66,7 +67,7 @@ const KNOWN_CONFERENCES = /\b(NeurIPS|NIPS|ICLR|ICML|CVPR|ICCV|ECCV|ACL|EMNLP|NA
  * and what kind of venue the words say. Undefined when it only says the paper is submitted.
  */
 export function venueFromJournalRef(journalRef: string | undefined): Venue | undefined {
-  const name = journalRef?.replace(/\s+/g, ' ').trim();
+  const name = journalRef && collapseWhitespace(journalRef);
   if (!name || NOT_YET.test(name)) return undefined;
   const years = [...name.matchAll(YEAR)].map((m) => Number(m[1]));
   const known = KNOWN_CONFERENCES.exec(name)?.[1];
@@ -89,7 +90,7 @@ export function venueFromJournalRef(journalRef: string | undefined): Venue | und
 export function venueLabel(venue: Pick<Venue, 'name' | 'short' | 'year'>): string {
   let name = venue.short ?? (venue.name.replace(LEAD_IN, '') || venue.name);
   // A journal reference carries its own year; a long name is cut at a word.
-  name = name.replace(YEAR, '').replace(/\(\s*\)/g, '').replace(/[\s,:;(]+$/, '').replace(/\s+/g, ' ').trim() || name;
+  name = collapseWhitespace(name.replace(YEAR, '').replace(/\(\s*\)/g, '').replace(/[\s,:;(]+$/, '')) || name;
   if (name.length > 28) name = `${name.slice(0, 27).replace(/\s+\S*$/, '')}…`;
   return venue.year ? `${name} ${venue.year}` : name;
 }

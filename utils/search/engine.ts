@@ -84,7 +84,7 @@ export class SearchEngine {
     this.records.clear();
     this.ranker.clear();
     // A bulk change rebuilds the index from the library: nothing is left to check.
-    if ((await this.apply(state.log)) && state.log.some((e) => e.id === BULK_CHANGE)) return;
+    if ((await this.apply(state.log)) && state.log.some(isBulk)) return;
     // The quick check (the newest change): counting the papers walks every key, so a paper
     // removed behind the index's back is left to `verify`, run after the first results.
     const stale = !index || this.index.maxUpdatedAt !== state.maxUpdatedAt;
@@ -139,7 +139,7 @@ export class SearchEngine {
 
   private async apply(log: readonly { seq: number; id: string }[]): Promise<boolean> {
     if (!log.length) return false;
-    if (log.some((e) => e.id === BULK_CHANGE)) {
+    if (log.some(isBulk)) {
       await this.rebuild();
       return true;
     }
@@ -275,6 +275,9 @@ export class SearchEngine {
     return checked.filter((paper) => phrases.every((phrase) => containsPhrase(paper, phrase))).map((p) => p.id);
   }
 }
+
+/** The change-log entry that stands for a bulk change (every index rebuilds). */
+const isBulk = (entry: { id: string }) => entry.id === BULK_CHANGE;
 
 /** Fields in the order of their search weight (title first, notes last). */
 function fieldsOf(paper: Paper): string[] {
