@@ -20,7 +20,7 @@ export function memoryStore(papers: readonly Paper[]): SearchStore {
       return { fingerprint: libraryFingerprint(papers.map((p) => p.updatedAt)), count: papers.length, seq: 0 };
     },
     async searchChangesSince() {
-      return { log: [], snapshotSeq: 0 };
+      return { log: [], snapshotSeq: 0, maxUpdatedAt: Math.max(0, ...[...byId.values()].map((p) => p.updatedAt)) };
     },
     async snapshotLibrary() {
       return { papers: [...byId.values()], seq: 0 };

@@ -29,6 +29,13 @@ export function createRepository(db: PaperdexDb) {
   /** Records a change for the search index; call inside the transaction that makes it. */
   const logChange = (id: string) => db.searchLog.add({ id });
 
+  /** The newest paper's `updatedAt` (an index key, no record read), 0 for an empty library. */
+  async function newestUpdate(): Promise<number> {
+    // Numbers only: a record holding a string there (not sound) would sort after every number.
+    const [newest] = (await db.papers.where('updatedAt').below(Infinity).reverse().limit(1).keys()) as number[];
+    return newest ?? 0;
+  }
+
   /**
    * Records changes to many papers; call inside the transaction that makes them, after the
    * writes (`removed`: they were removals). When they are at least `BULK_LOG` and half the library
@@ -263,23 +270,24 @@ export function createRepository(db: PaperdexDb) {
         const snapshot = await db.searchIndex.get('snapshot');
         const deltaSeq = snapshot?.deltaSeq ?? 0;
         const log = (await db.searchLog.where('seq').above(deltaSeq).toArray()) as Required<SearchLogEntry>[];
-        // Numbers only: a record holding a string there (not sound) would sort after every number.
-        const [newest] = (await db.papers.where('updatedAt').below(Infinity).reverse().limit(1).keys()) as number[];
         return {
           snapshot: snapshot?.snapshot ?? null,
           deltaSeq,
           log,
-          maxUpdatedAt: newest ?? 0,
+          maxUpdatedAt: await newestUpdate(),
         };
       });
     },
 
-    /** Changes after `seq`, and the last change any stored snapshot includes. */
-    async searchChangesSince(seq: number): Promise<{ log: Required<SearchLogEntry>[]; snapshotSeq: number }> {
-      return db.transaction('r', db.searchIndex, db.searchLog, async () => {
+    /**
+     * Changes after `seq`, the last change any stored snapshot includes, and the newest paper's
+     * `updatedAt` (the quick staleness check, for an engine that lives long: see `catchUp`).
+     */
+    async searchChangesSince(seq: number): Promise<{ log: Required<SearchLogEntry>[]; snapshotSeq: number; maxUpdatedAt: number }> {
+      return db.transaction('r', db.papers, db.searchIndex, db.searchLog, async () => {
         const meta = await db.searchIndex.get('meta');
         const log = (await db.searchLog.where('seq').above(seq).toArray()) as Required<SearchLogEntry>[];
-        return { log, snapshotSeq: meta?.deltaSeq ?? 0 };
+        return { log, snapshotSeq: meta?.deltaSeq ?? 0, maxUpdatedAt: await newestUpdate() };
       });
     },
 

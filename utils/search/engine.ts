@@ -56,11 +56,15 @@ export class SearchEngine {
     private index: WordIndex,
     private appliedSeq: number,
     private readonly persist: boolean,
+    private readonly recordCache: number,
   ) {}
 
-  /** Loads the index; `persist: false` never writes (benchmarks, tests of read paths). */
-  static async open(repo: SearchStore, { persist = true } = {}): Promise<SearchEngine> {
-    const engine = new SearchEngine(repo, WordIndex.empty(), 0, persist);
+  /**
+   * Loads the index; `persist: false` never writes (benchmarks, tests of read paths); `records`:
+   * how many records to keep in memory (a context that lives all day keeps fewer).
+   */
+  static async open(repo: SearchStore, { persist = true, records = RECORD_CACHE } = {}): Promise<SearchEngine> {
+    const engine = new SearchEngine(repo, WordIndex.empty(), 0, persist, records);
     await engine.load();
     return engine;
   }
@@ -160,15 +164,32 @@ export class SearchEngine {
 
   /** Takes in library changes made since the last look; true when there were any. */
   async refresh(): Promise<boolean> {
-    const { log, snapshotSeq } = await this.repo.searchChangesSince(this.appliedSeq);
+    return (await this.takeIn()).changed;
+  }
+
+  /**
+   * `refresh` plus the quick check `open` makes (the newest change), for an engine that lives
+   * long and answers now and then (the resident search, utils/search/resident.ts): a write that
+   * logged nothing (the database restored or cleared behind the extension's back) rebuilds the
+   * index before the answer instead of leaving it stale all day.
+   */
+  async catchUp(): Promise<boolean> {
+    const { changed, maxUpdatedAt } = await this.takeIn();
+    if (this.index.maxUpdatedAt === maxUpdatedAt) return changed;
+    await this.rebuild();
+    return true;
+  }
+
+  private async takeIn(): Promise<{ changed: boolean; maxUpdatedAt: number }> {
+    const { log, snapshotSeq, maxUpdatedAt } = await this.repo.searchChangesSince(this.appliedSeq);
     if (snapshotSeq > this.appliedSeq) {
       // Another context stored a newer snapshot and forgot changes we had not seen: reload.
       await this.load();
-      return true;
+      return { changed: true, maxUpdatedAt };
     }
     const changed = await this.apply(log);
     if (changed && this.index.pending > COMPACT_AFTER) this.compact();
-    return changed;
+    return { changed, maxUpdatedAt };
   }
 
   /** The short fields the index keeps in memory (title, authors, savedAt…), for sorting lists. */
@@ -205,7 +226,7 @@ export class SearchEngine {
     for (const paper of sound) result.set(paper.id, paper);
     // The records read longest ago make room.
     for (const id of this.records.keys()) {
-      if (this.records.size + sound.length <= RECORD_CACHE) break;
+      if (this.records.size + sound.length <= this.recordCache) break;
       this.records.delete(id);
     }
     for (const paper of sound) this.records.set(paper.id, paper);
@@ -218,7 +239,7 @@ export class SearchEngine {
    * keystroke whose rows are among them renders with no IndexedDB read.
    */
   async warm(pause: () => Promise<void>, live: () => boolean): Promise<void> {
-    const { ids } = this.index.match(parseQuery(''), RECORD_CACHE);
+    const { ids } = this.index.match(parseQuery(''), this.recordCache);
     for (let i = 0; i < ids.length && live(); i += WARM_CHUNK) {
       await pause();
       if (!live()) return;

@@ -94,6 +94,24 @@ describe('search engine over IndexedDB', () => {
     expect((await engine.search('elsewhere')).ids).toEqual(['arxiv:1506.03134']);
   });
 
+  it('catches up, when open all day, with logged changes and with writes that logged none', async () => {
+    await repo.savePaper(pointer, 1);
+    const engine = await SearchEngine.open(repo);
+    await repo.savePaper(pruning, 2);
+    expect(await engine.catchUp()).toBe(true);
+    expect((await engine.search('prunning')).ids).toEqual(['arxiv:1810.05270']);
+    expect(await engine.catchUp()).toBe(false);
+    // Written straight to the table (a restore, the database edited outside the extension):
+    // `refresh` alone follows the log and misses it.
+    await db.papers.update('arxiv:1506.03134', { title: 'Pointer Networks, edited elsewhere', updatedAt: 6 });
+    expect(await engine.refresh()).toBe(false);
+    expect(await engine.catchUp()).toBe(true);
+    expect((await engine.search('elsewhere')).ids).toEqual(['arxiv:1506.03134']);
+    await db.papers.clear();
+    expect(await engine.catchUp()).toBe(true);
+    expect(engine.size).toBe(0);
+  });
+
   it('notices an older version of a paper restored behind its back', async () => {
     await repo.savePaper(pointer, 1);
     const before = (await db.papers.get('arxiv:1506.03134'))!;
