@@ -19,8 +19,9 @@ export default defineConfig({
     // contextMenus: "Save paper to Paperdex" on links, "Open library" on the toolbar button;
     // notifications: how a save from a link or the keyboard went; activeTab: the address of the
     // tab the popup or the shortcut acts on; downloads + alarms + storage + offscreen: daily
-    // backups into the downloads folder (the offscreen document makes the file), their
-    // settings, and the alarm that wakes the worker for work it owes; unlimitedStorage: the
+    // backups into the downloads folder (the offscreen document makes the file; it also holds
+    // the resident search the popup asks as it opens), their settings, and the alarm that
+    // wakes the worker for work it owes; unlimitedStorage: the
     // library is the user's data, not a cache: without it Chrome counts it against the shared
     // quota and may evict it under memory or disk pressure.
     // offscreen is Chrome's alone: Firefox has none, and its background page makes the file itself.

@@ -1,4 +1,4 @@
-import { paperCount } from '@/utils/paper/display';
+import { resultLine } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 
 /** Whether the library is empty; undefined while nothing has loaded yet. */
@@ -21,12 +21,9 @@ export function ResultStatus({ query, count, relaxed, empty }: { query: string; 
     );
   }
   if (count === undefined) return <p className="status">Searching…</p>;
-  const q = query.trim();
-  if (count === 0 && q) return <p className="status" role="status">No saved paper matches “{q}”.</p>;
-  const papers = paperCount(count);
   return (
     <p className="status" role="status">
-      {!q ? `${papers}, newest first` : relaxed ? `${papers} match all but one word` : `${papers} match`}
+      {resultLine(query, count, relaxed)}
     </p>
   );
 }

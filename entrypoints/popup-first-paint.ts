@@ -2,7 +2,9 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { afterPaint } from '@/utils/after-paint';
 import { firstScreen } from '@/utils/db/first-screen';
 import { readSnapshot, writeSnapshot } from '@/utils/db/first-screen-snapshot';
-import { cannotStart, keepInteractions, paintFirstScreen } from './popup/first-paint';
+import type { FirstScreen } from '@/utils/db/first-screen';
+import { askResident } from '@/utils/search/resident';
+import { cannotStart, keepInteractions, paintAnswer, paintFirstScreen } from './popup/first-paint';
 
 /**
  * The popup's first paint, as a classic script of its own (`/popup-first-paint.js`, one file with
@@ -19,6 +21,28 @@ export default defineUnlistedScript(() => {
   const shell = document.getElementById('first-paint');
   const entry = shell?.dataset.entry;
   if (shell) keepInteractions(shell);
+  let screen: FirstScreen | null = null;
+  const input = shell?.querySelector<HTMLInputElement>('input.search');
+  // What is typed before React has loaded is answered by the resident search (Chrome), and
+  // React carries the answer on until its own engine answers.
+  const ask = () => {
+    if (!shell || !input) return;
+    const text = input.value;
+    if (!text.trim()) {
+      delete shell.dataset.answered;
+      window.paperdexResident = undefined;
+      if (screen) paintFirstScreen(shell, screen);
+      return;
+    }
+    void askResident(text).then((answer) => {
+      if (!answer || input.value !== text || !shell.isConnected) return;
+      window.paperdexResident = answer;
+      paintAnswer(shell, answer);
+    });
+  };
+  input?.addEventListener('input', ask);
+  // Typed before this script ran.
+  if (input?.value) ask();
   let loading = false;
   const load = () => {
     if (loading || !entry) return;
@@ -37,9 +61,10 @@ export default defineUnlistedScript(() => {
   }
   firstScreen()
     .then(
-      (screen) => {
-        if (shell) paintFirstScreen(shell, screen);
-        if (!snapshot) afterPaint(() => void writeSnapshot(screen));
+      (read) => {
+        screen = read;
+        if (shell) paintFirstScreen(shell, read);
+        if (!snapshot) afterPaint(() => void writeSnapshot(read));
       },
       // App reads the library again and says what is wrong.
       (e: unknown) => console.warn('[paperdex:popup] no first screen', e),

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { firstScreen, firstScreenRead } from '@/utils/db/first-screen';
 import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine, SearchResult } from '@/utils/search/engine';
+import { askResident, paintedAnswer, type ResidentAnswer } from '@/utils/search/resident';
 import { useLive, useRuntime, type Runtime } from './useRuntime';
 
 export interface LibrarySearch {
@@ -12,6 +13,11 @@ export interface LibrarySearch {
   result: SearchResult | null;
   /** The newest saves, shown until the engine has answered once. */
   recent: Paper[] | undefined;
+  /**
+   * With `resident`: the resident search's answer to the query (utils/search/resident.ts), until
+   * this page's engine has answered once; null when there is none.
+   */
+  preview: ResidentAnswer | null;
   /** How many papers the library held when the page opened (before the engine says). */
   initialCount: number | undefined;
   /** Bumped whenever the library changes, so rows can reload their papers. */
@@ -28,8 +34,10 @@ const idleMoment = () => new Promise<void>((resolve) => requestIdleCallback(() =
  * opens once, follows every library change (from any context) through the change log, and
  * answers the current query.
  */
-export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
+export function useLibrarySearch(query: string, { limit, resident = false }: { limit?: number; resident?: boolean } = {}): LibrarySearch {
   const [engine, setEngine] = useState<SearchEngine | null>(null);
+  // What the first paint showed for the query typed before React loaded, carried on.
+  const [preview, setPreview] = useState<ResidentAnswer | null>(() => (resident ? paintedAnswer(query) : null));
   const [error, setError] = useState<Error | null>(null);
   const [revision, setRevision] = useState(0);
   const [result, setResult] = useState<SearchResult | null>(null);
@@ -98,6 +106,17 @@ export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
     };
   }, [engine, lastChange]);
 
+  // Until this page's engine is open, the resident search answers what is typed.
+  const answered = preview?.text === query;
+  useEffect(() => {
+    if (!resident || engine || answered || !query.trim()) return;
+    let live = true;
+    void askResident(query).then((answer) => live && answer && setPreview(answer));
+    return () => {
+      live = false;
+    };
+  }, [resident, engine, answered, query]);
+
   useEffect(() => {
     if (!engine) return;
     let live = true;
@@ -110,5 +129,14 @@ export function useLibrarySearch(query: string, limit?: number): LibrarySearch {
     };
   }, [engine, query, revision, limit]);
 
-  return { runtime, engine, result, recent: result ? undefined : first?.papers, initialCount: first?.count, revision, error: runtimeError ?? error };
+  return {
+    runtime,
+    engine,
+    result,
+    recent: result ? undefined : first?.papers,
+    preview: result ? null : preview,
+    initialCount: first?.count,
+    revision,
+    error: runtimeError ?? error,
+  };
 }

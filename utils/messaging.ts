@@ -43,6 +43,8 @@ export interface ProtocolMap {
   getBackupStatus(): Result<BackupStatus>;
   /** Background → offscreen document: build the backup file and lend its blob URL. */
   makeBackupUrl(): Result<string>;
+  /** Background → offscreen document: the backup file is downloaded; let its URL go. */
+  revokeBackupUrl(url: string): void;
   setBackupSettings(settings: Partial<BackupSettings>): Result<BackupStatus>;
   backupNow(): Result<BackupStatus>;
 

@@ -3,16 +3,15 @@ import type { BackupPlatform, Backups } from '@/utils/backup/backups';
 import { isBackupPath } from '@/utils/backup/file';
 import { BACKUP_SETTINGS_KEY, type BackupStatus } from '@/utils/backup/settings';
 import { sendMessage } from '@/utils/messaging';
+import { ensureOffscreen } from './offscreen';
 
 /** The browser side of backups: storage.local, the downloads API, the offscreen document, alarms. */
 
 const ALARM = 'paperdex-daily-backup';
 
-const OFFSCREEN_PATH = '/offscreen.html';
-
 /**
  * A blob URL for the backup. Chrome's service worker cannot make one (no URL.createObjectURL)
- * and a data: URL is capped at 2 MB, so an offscreen document (same origin, same IndexedDB)
+ * and a data: URL is capped at 2 MB, so the offscreen document (same origin, same IndexedDB)
  * builds the file and lends its URL; Firefox's background page makes it itself.
  */
 async function backupUrl(build: () => Promise<string>): Promise<{ url: string; done(): Promise<void> }> {
@@ -20,13 +19,11 @@ async function backupUrl(build: () => Promise<string>): Promise<{ url: string; d
     const url = URL.createObjectURL(new Blob([await build()], { type: 'application/json' }));
     return { url, done: async () => URL.revokeObjectURL(url) };
   }
-  const offscreen = browser.offscreen;
-  if (!(await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length) {
-    await offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: ['BLOBS'], justification: 'Write the library backup file' });
-  }
+  await ensureOffscreen();
   const answer = await sendMessage('makeBackupUrl', undefined);
   if (!answer.ok) throw new Error(answer.message);
-  return { url: answer.value, done: () => offscreen.closeDocument().catch(() => undefined) };
+  // The document stays open (it holds the resident search): only the file goes.
+  return { url: answer.value, done: () => sendMessage('revokeBackupUrl', answer.value).catch(() => undefined) };
 }
 
 /** Resolves when a download completes; rejects when it is interrupted. */

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { retireSnapshots } from '@/utils/db/first-screen-snapshot';
 import { registerMessageHandlers } from './messages';
+import { ensureOffscreen } from './offscreen';
 import { registerOmnibox } from './omnibox';
 import { registerWelcome } from './welcome';
 
@@ -14,5 +15,7 @@ export default defineBackground({
     // snapshot kept for an address from before is not to be trusted (first-screen-snapshot.ts).
     browser.runtime.onStartup.addListener(() => retireSnapshots());
     browser.runtime.onInstalled.addListener(() => retireSnapshots());
+    // Whatever woke the background: the resident search is there for the next popup.
+    ensureOffscreen().catch((e: unknown) => console.warn('[paperdex] could not open the offscreen document', e));
   },
 });

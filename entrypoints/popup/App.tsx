@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { LibraryIcon, Mark } from '@/components/icons';
 import { ResultList } from '@/components/ResultList';
@@ -35,7 +35,7 @@ export function App() {
   const [enterBefore] = useState(enterBeforeReact);
   const pendingEnter = useRef(enterBefore);
   // The first screen paints from IndexedDB directly; the runtime (Dexie, search, writers) follows.
-  const { runtime, engine, result, recent, initialCount, revision, error } = useLibrarySearch(query);
+  const { runtime, engine, result, recent, preview, initialCount, revision, error } = useLibrarySearch(query, { resident: true });
   const thisPage = useActiveTabPaper(runtime);
   const knownTags = useLive(runtime, (rt) => rt.repository.allTags(), []) ?? NO_TAGS;
   const total = useLive(runtime, (rt) => rt.repository.countPapers(), []) ?? initialCount;
@@ -62,10 +62,13 @@ export function App() {
       );
   }
 
-  // While a new query is being answered the previous results stay (no flicker); until the
-  // engine has answered once, the newest saves show.
-  const current = result && result.text === query ? result : null;
-  const shown = result ?? null;
+  // While a new query is being answered the previous results stay (no flicker). Until the
+  // engine has answered once, the resident search's answer to what is typed shows (Chrome), or
+  // with nothing typed the newest saves.
+  const early = useMemo(() => preview && { ...preview, terms: new Set(preview.terms) }, [preview]);
+  const shown = result ?? (query.trim() ? early : null);
+  const current = shown && shown.text === query ? shown : null;
+  const preloaded = result ? undefined : shown ? early?.papers : recent;
   const ids = shown ? shown.ids : !query && recent ? recent.map((p) => p.id) : [];
   const position = Math.min(selected, Math.max(ids.length - 1, 0));
 
@@ -81,7 +84,7 @@ export function App() {
 
   async function open(id: string | undefined, pdf: boolean) {
     if (!id) return;
-    const [paper] = engine ? await engine.papers([id]) : (recent ?? []).filter((p) => p.id === id);
+    const [paper] = engine ? await engine.papers([id]) : (preloaded ?? []).filter((p) => p.id === id);
     if (paper) openUrl(pdf ? paper.pdfUrl : paper.url);
   }
 
@@ -116,8 +119,9 @@ export function App() {
       pendingEnter.current = pdf ? 'pdf' : 'page';
       return;
     }
-    // Typed and pressed Enter before the results came: open the best match for what was typed.
-    if (engine && !current) void engine.search(query, 1).then((r) => open(r.ids[0], pdf));
+    // Typed and pressed Enter before the engine's results came: open its best match for what
+    // was typed (the resident search's answer may predate a change it had not yet taken in).
+    if (engine && result?.text !== query) void engine.search(query, 1).then((r) => open(r.ids[0], pdf));
     else void open(ids[position], pdf);
   }
 
@@ -196,7 +200,7 @@ export function App() {
         engine={engine}
         resultKey={current ? current.text : null}
         ids={ids}
-        preloaded={recent}
+        preloaded={preloaded}
         terms={shown?.terms ?? NO_TERMS}
         selected={position}
         engaged={engaged}

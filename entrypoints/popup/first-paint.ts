@@ -1,16 +1,17 @@
 import type { FirstScreen } from '@/utils/db/first-screen';
-import { INCOMPLETE_HINT, LIST_PAGE, paperCount, paperYear, shortAuthors } from '@/utils/paper/display';
+import { INCOMPLETE_HINT, LIST_PAGE, paperCount, paperYear, resultLine, shortAuthors } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 import { venueLabel, venueTitle } from '@/utils/paper/venue';
 import { READING_STATUS_LABELS } from '@/utils/paper/vocabulary';
-import { snippet } from '@/utils/search/highlight';
+import { highlight, snippet, type Segment } from '@/utils/search/highlight';
+import type { ResidentAnswer } from '@/utils/search/resident';
 
 /**
- * The popup's first screen without React: the newest saves written into the static markup of
- * index.html (`#first-paint`) with the DOM API, as App's ResultRow renders them with no query
- * (text nodes only, never HTML). React, loaded after this has painted, replaces the whole
- * shell in its first commit. The code badge is a plain badge here; the row App renders makes it
- * a link.
+ * The popup's first screen without React: the newest saves (or the resident search's answer to
+ * what was typed) written into the static markup of index.html (`#first-paint`) with the DOM
+ * API, as App's ResultRow renders them (text nodes and <mark>s, never HTML). React, loaded
+ * after this has painted, replaces the whole shell in its first commit. The code badge is a
+ * plain badge here; the row App renders makes it a link.
  */
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -26,7 +27,10 @@ function badge(className: string, text: string, title?: string): HTMLSpanElement
   return node;
 }
 
-function row(paper: Paper, position: number, total: number): HTMLLIElement {
+/** What Highlighted renders: matched words marked, the rest bare text. */
+const marked = (segments: Segment[]): (Node | string)[] => segments.map((s) => (s.hit ? element('mark', '', s.text) : s.text));
+
+function row(paper: Paper, position: number, total: number, terms: ReadonlySet<string>): HTMLLIElement {
   const li = element('li', position === 0 ? 'paper selected' : 'paper');
   li.dataset.index = String(position);
   li.dataset.paperId = paper.id;
@@ -34,34 +38,59 @@ function row(paper: Paper, position: number, total: number): HTMLLIElement {
   li.setAttribute('aria-posinset', String(position + 1));
   if (position === 0) li.setAttribute('aria-current', 'true');
 
-  const title = element('a', 'paper-title', paper.title);
+  const title = element('a', 'paper-title', ...marked(highlight(paper.title, terms)));
   title.href = paper.url;
-  const meta = element('div', 'paper-meta', element('span', 'paper-byline', shortAuthors(paper.authors), element('span', '', ` · ${paperYear(paper)}`)));
+  const byline = element('span', 'paper-byline', ...marked(highlight(shortAuthors(paper.authors), terms)), element('span', '', ` · ${paperYear(paper)}`));
+  const meta = element('div', 'paper-meta', byline);
   if (paper.readingStatus) meta.append(badge('badge badge-status', READING_STATUS_LABELS[paper.readingStatus]));
   if (paper.incomplete) meta.append(badge('badge', 'incomplete', INCOMPLETE_HINT));
   if (paper.withdrawn) meta.append(badge('badge badge-withdrawn', 'withdrawn'));
   if (paper.venue) meta.append(badge('badge badge-venue', venueLabel(paper.venue), venueTitle(paper.venue)));
   if (paper.code?.repo) meta.append(badge('badge badge-code', 'code', paper.code.repo));
   li.append(title, meta);
-  if (paper.tags.length) li.append(element('div', 'paper-tags', ...paper.tags.map((tag) => element('span', 'tag', tag))));
-  const abstract = snippet(paper.abstract, new Set());
-  if (abstract.length) li.append(element('div', 'paper-snippet', ...abstract.map((s) => s.text)));
+  if (paper.tags.length) li.append(element('div', 'paper-tags', ...paper.tags.map((tag) => element('span', 'tag', ...marked(highlight(tag, terms))))));
+  const abstract = snippet(paper.abstract, terms);
+  if (abstract.length) li.append(element('div', 'paper-snippet', ...marked(abstract)));
   return li;
 }
 
-/** Writes the newest saves (a page of them) into the shell's list, then how many papers there are once counted. */
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+/**
+ * Writes the newest saves (a page of them) into the shell's list, then how many papers there
+ * are once counted. An answer to a query painted already stays (see paintAnswer).
+ */
 export function paintFirstScreen(shell: HTMLElement, screen: FirstScreen): void {
   const list = shell.querySelector('.results');
   const status = shell.querySelector('.status');
   // An empty library is App's to explain (it says what to do).
   if (!list || !status || !screen.papers.length) return;
-  list.append(...screen.papers.slice(0, LIST_PAGE).map((paper, i) => row(paper, i, screen.papers.length)));
-  // As App says it until the search engine has answered.
-  status.textContent = 'Searching…';
   void screen.count.then((count) => {
     const header = shell.querySelector('.popup-count');
     if (header) header.textContent = paperCount(count);
   });
+  if (shell.dataset.answered !== undefined) return;
+  list.replaceChildren(...screen.papers.slice(0, LIST_PAGE).map((paper, i) => row(paper, i, screen.papers.length, NO_TERMS)));
+  // As App says it until the search engine has answered.
+  status.textContent = 'Searching…';
+}
+
+/**
+ * Writes the resident search's answer to what is typed (utils/search/resident.ts) into the
+ * shell, as App shows results: its first rows, highlighted, and the line saying how many match.
+ * Marked as App marks its results, for `npm run bench`.
+ */
+export function paintAnswer(shell: HTMLElement, answer: ResidentAnswer): void {
+  const list = shell.querySelector('.results');
+  const status = shell.querySelector('.status');
+  if (!list || !status) return;
+  const terms = new Set(answer.terms);
+  shell.dataset.answered = answer.text;
+  list.replaceChildren(...answer.papers.map((paper, i) => row(paper, i, answer.ids.length, terms)));
+  list.setAttribute('aria-busy', 'false');
+  status.textContent = resultLine(answer.text, answer.total, answer.relaxed);
+  status.setAttribute('role', 'status');
+  performance.mark('paperdex:results', { detail: answer.text });
 }
 
 /** Says in the first paint that the popup's code did not load (the saves it shows stay). */

@@ -13,6 +13,7 @@ import { EXTENSION_DIR, expect, launchWithExtension, extensionWorker, test } fro
 import { toolbarAddress } from '../../tests/e2e/pages/popup';
 import { seedLibrary } from '../../tests/e2e/seed';
 import { generateLibrary } from '../../tests/support/generate-library';
+import { RESIDENT_CHANNEL } from '../../utils/search/resident';
 
 /** Page opens per measure, alternating blank page and popup so both see the same moments. */
 const OPENS = 21;
@@ -72,9 +73,33 @@ async function seeded(size: number): Promise<{ context: BrowserContext; base: st
       };
     })), { timeout: 120_000 })
     .toBe(true);
+  // The resident search (the offscreen document, open since the browser started) takes in a
+  // library written behind its back after its next answer: it has, by the time a user opens
+  // the popup after a day's saves.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          (channelName) =>
+            new Promise((resolve) => {
+              const channel = new BroadcastChannel(channelName);
+              channel.onmessage = (event: MessageEvent<{ paperdex: string; answer: { total: number } | null }>) => {
+                if (event.data.paperdex !== 'answer') return;
+                channel.close();
+                resolve(event.data.answer?.total);
+              };
+              channel.postMessage({ paperdex: 'search', id: 'bench', text: '' });
+            }),
+          RESIDENT_CHANNEL,
+        ),
+      { timeout: 120_000 },
+    )
+    .toBe(size);
   await page.close();
   return { context, base };
 }
+
+
 
 /**
  * Milliseconds from navigation start until `selector` is in the page and the frame showing it is
@@ -101,8 +126,11 @@ async function painted(context: BrowserContext, url: string, selector: string): 
   return { ms, marks };
 }
 
-/** Milliseconds from navigation start until results for a query typed as the popup opens. */
-async function typedAtOnce(context: BrowserContext, popupUrl: string): Promise<number> {
+/**
+ * Milliseconds from navigation start until results for a query typed as the popup opens, and
+ * whether the first paint showed them from the resident search (else the popup's own engine).
+ */
+async function typedAtOnce(context: BrowserContext, popupUrl: string): Promise<{ ms: number; resident: boolean }> {
   const page = await context.newPage();
   await page.addInitScript((query) => {
     new MutationObserver((_, observer) => {
@@ -118,8 +146,9 @@ async function typedAtOnce(context: BrowserContext, popupUrl: string): Promise<n
     .waitForFunction((query) => performance.getEntriesByName('paperdex:results').find((m) => (m as PerformanceMark).detail === query)?.startTime, TYPED_AT_ONCE)
     .then((h) => h.jsonValue());
   await expect(page.getByRole('listitem').first()).toContainText('Rethinking the Value of Network Pruning');
+  const resident = await page.evaluate((query) => (window as { paperdexResident?: { text: string } }).paperdexResident?.text === query, TYPED_AT_ONCE);
   await page.close();
-  return at as number;
+  return { ms: at as number, resident };
 }
 
 /**
@@ -159,8 +188,10 @@ async function keystrokes(page: Page): Promise<number[]> {
 }
 
 /**
- * The popup's memory: the JS heap after a garbage collection, plus the search index's typed
- * arrays, whose buffers live outside the heap (their sizes are read from the stored index).
+ * An extension page's memory: the JS heap after a garbage collection, plus the search index's
+ * typed arrays, whose buffers live outside the heap (their sizes are read from the stored
+ * index). The extension's pages share one process and one heap, the offscreen document's
+ * resident search included: measured from a blank extension page, it is the resident search's.
  */
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -224,6 +255,7 @@ test('popup and library page benchmark', async () => {
         const blank: number[] = [];
         const opens: number[] = [];
         const typed: number[] = [];
+        let resident = 0;
         const blankTyped: number[] = [];
         const steps: Record<string, number>[] = [];
         for (let i = 0; i < OPENS; i++) {
@@ -232,13 +264,15 @@ test('popup and library page benchmark', async () => {
           opens.push(open.ms);
           steps.push({ ...open.marks, painted: open.ms });
           blankTyped.push((await painted(context, base + BLANK_PAGE, 'li')).ms);
-          typed.push(await typedAtOnce(context, popupUrl));
+          const answer = await typedAtOnce(context, popupUrl);
+          typed.push(answer.ms);
+          if (answer.resident) resident++;
         }
         const b = median(blank);
         const bt = median(blankTyped);
         row(`blank extension page: first paint (median of ${OPENS})`, `${b.toFixed(0)} ms`, 'baseline', true);
         row(`popup open → first results painted, ${label} papers (median of ${OPENS}, ${median(opens).toFixed(0)} ms)`, `${(median(opens) / b).toFixed(2)}×`, '≤ 1.5× blank', median(opens) / b <= 1.5);
-        row(`popup open → a query typed at once answered, ${label} papers (median of ${OPENS}, ${median(typed).toFixed(0)} ms; blank ${bt.toFixed(0)} ms)`, `${(median(typed) / bt).toFixed(2)}×`, '≤ 2× blank', median(typed) / bt <= 2);
+        row(`popup open → a query typed at once answered, ${label} papers (median of ${OPENS}, ${median(typed).toFixed(0)} ms; blank ${bt.toFixed(0)} ms; the first paint showed the resident search's answer in ${resident})`, `${(median(typed) / bt).toFixed(2)}×`, '≤ 2× blank', median(typed) / bt <= 2);
         const step = (name: string) => median(steps.map((s) => s[name] ?? NaN)).toFixed(0);
         breakdown = `Popup start-up, ${label} papers (medians, ms from navigation): script running ${step('paperdex:start')}, first screen read ${step('paperdex:first-screen')}, first results painted ${step('painted')}, runtime (Dexie, engine, Fuse.js) loaded ${step('paperdex:runtime')}, search index open ${step('paperdex:engine')}. The runtime loaded after the first results in ${steps.filter((s) => (s['paperdex:runtime'] ?? 0) > s.painted!).length} of ${OPENS} opens; the first screen came from the snapshot kept for the toolbar's address in ${steps.filter((s) => 'paperdex:snapshot' in s).length} (the first open reads IndexedDB and keeps it).`;
         const popupJs = kb(staticJsBytes('popup.html'));
@@ -253,7 +287,13 @@ test('popup and library page benchmark', async () => {
       }
       if (size === 50_000 && part('keys')) {
         const heap = await heapMb(page);
-        row(`popup JS heap + index arrays, ${label} papers`, `${heap.toFixed(0)} MB`, '≤ 150 MB', heap <= 150);
+        row(`popup JS heap (the extension's, the resident search's included) + index arrays, ${label} papers`, `${heap.toFixed(0)} MB`, '≤ 150 MB', heap <= 150);
+        await page.close();
+        const blank = await context.newPage();
+        await blank.goto(base + BLANK_PAGE);
+        const resident = await heapMb(blank);
+        await blank.close();
+        row(`the resident search alone (popup closed: the extension's heap from a blank page + index arrays), ${label} papers`, `${resident.toFixed(0)} MB`, 'reported', true);
       }
       if (size === 50_000 && part('fling')) {
         // The popup closes once the user turns to another page: its 50,000-paper index would

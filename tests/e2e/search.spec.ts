@@ -213,3 +213,50 @@ test('the row the pointer is on before React loads is the one selected, with its
   await expect(third.getByRole('button', { name: 'Reading status' })).toBeVisible();
 });
 
+
+test('what is typed before the popup has loaded is answered by the resident search, which follows the library', async ({ context, extensionId }) => {
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.page.getByText('Your library is empty.')).toBeVisible();
+  // Written behind the extension's back (no change logged), as a restore by hand would be.
+  await seedLibrary(popup.page, generateLibrary(300));
+
+  // A popup whose modules never load: only its first paint runs, and only the resident search
+  // (the offscreen document) can answer what is typed.
+  const early = await context.newPage();
+  await early.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const shell = document.getElementById('first-paint');
+      if (!shell) return;
+      observer.disconnect();
+      delete shell.dataset.entry;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await early.goto(`chrome-extension://${extensionId}/popup.html`);
+  const search = early.getByRole('searchbox', { name: 'Search papers' });
+  const rows = early.getByRole('list', { name: 'Results' }).getByRole('listitem');
+  const answered = (text: string) => expect(early.locator('#first-paint')).toHaveAttribute('data-answered', text);
+  // The resident search answers at once from what it holds, then checks for writes that
+  // logged nothing: the next answer has them.
+  await search.fill('rethinking');
+  await answered('rethinking');
+  await search.fill('rethinking netwrok prunning');
+  await expect(rows.first()).toContainText('Rethinking the Value of Network Pruning');
+  await expect(rows.first().locator('mark').first()).toHaveText('Rethinking');
+  await expect(early.getByRole('status')).toHaveText(/^[\d,]+ papers? match$/);
+  await expect(early.locator('#root')).toBeEmpty();
+
+  // Removed in the popup (a logged change): the next answer no longer has it.
+  await popup.page.reload();
+  await popup.search.fill('netwrok prunning');
+  const row = popup.item('Rethinking the Value of Network Pruning');
+  await row.hover();
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await expect(row).toHaveCount(0);
+  await search.fill('rethinking value network pruning');
+  await answered('rethinking value network pruning');
+  await expect(rows.filter({ hasText: 'Rethinking the Value of Network Pruning' })).toHaveCount(0);
+  // Cleared: the newest saves again.
+  await search.fill('');
+  await expect(rows).not.toHaveCount(0);
+  await expect(early.locator('.status')).toHaveText('Searching…');
+});

@@ -36,6 +36,14 @@ export function paperCount(count: number): string {
   return `${formatCount(count)} ${count === 1 ? 'paper' : 'papers'}`;
 }
 
+/** The line above a list of results (the library is not empty and the count is known). */
+export function resultLine(query: string, count: number, relaxed: boolean): string {
+  const q = query.trim();
+  if (count === 0 && q) return `No saved paper matches “${q}”.`;
+  const papers = paperCount(count);
+  return !q ? `${papers}, newest first` : relaxed ? `${papers} match all but one word` : `${papers} match`;
+}
+
 export function paperYear(paper: Pick<Paper, 'published'>): string {
   return paper.published.slice(0, 4);
 }
