@@ -1,0 +1,67 @@
+/**
+ * The resident search (utils/search/resident.ts), in a worker the offscreen document starts and
+ * keeps: a search engine open all the time, with few records (the rows of an answer and the
+ * next ones the engine reads ahead), answering what popups ask as they open.
+ */
+import { liveQuery } from '@/utils/db/live';
+import { repository } from '@/utils/db/repository';
+import { LIST_PAGE } from '@/utils/paper/display';
+import { SearchEngine } from '@/utils/search/engine';
+import { serveResident, type ResidentAnswer } from '@/utils/search/resident';
+
+const RESIDENT_RECORDS = 500;
+
+let engine: Promise<SearchEngine> | null = null;
+/** The engine taking in the library's changes, if it is: an answer waits for it. */
+let following: Promise<unknown> = Promise.resolve();
+
+function openEngine(): Promise<SearchEngine> {
+  engine ??= SearchEngine.open(repository, { records: RESIDENT_RECORDS }).then(
+    (opened) => {
+      // The thorough staleness check, once, as a popup makes it after its first results.
+      follow(opened.verify());
+      return opened;
+    },
+    (error: unknown) => {
+      engine = null;
+      throw error;
+    },
+  );
+  return engine;
+}
+
+function follow(work: Promise<unknown>): void {
+  const done = work.catch((e: unknown) => console.warn('[paperdex:resident] could not follow the library', e));
+  following = Promise.all([following, done]);
+}
+
+/**
+ * An answer reads nothing from IndexedDB when it can help it: a popup opening reads the
+ * database at the same moment, and a read here then waits 60–150 ms for it (measured). The
+ * engine takes in every logged change as it is made (a live query on the change log tells it
+ * of them), and after each answer makes the quick check for writes that logged none (the
+ * database restored or cleared behind the extension's back), for the next answer; the popup's
+ * own engine, open a moment later, makes the same check before its answer replaces this one.
+ */
+async function answer(text: string): Promise<ResidentAnswer> {
+  const search = await openEngine();
+  await following;
+  const result = await search.search(text);
+  // The first screen's records: the search has just read them.
+  const papers = await search.papers(result.ids.slice(0, LIST_PAGE));
+  follow(search.catchUp());
+  return { text, ids: result.ids, total: result.total, terms: [...result.terms], relaxed: result.relaxed, papers };
+}
+
+liveQuery(() => repository.lastChangeSeq()).subscribe({
+  next: () => follow(openEngine().then((opened) => opened.refresh())),
+  error: (e: unknown) => console.warn('[paperdex:resident] could not watch the library', e),
+});
+
+serveResident((text) =>
+  answer(text).catch((error: unknown) => {
+    // The popup's own engine answers, and says what is wrong if it is wrong there too.
+    console.warn('[paperdex:resident] could not answer', error);
+    return null;
+  }),
+);
