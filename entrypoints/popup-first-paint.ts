@@ -4,7 +4,7 @@ import { firstScreen } from '@/utils/db/first-screen';
 import { readSnapshot, writeSnapshot } from '@/utils/db/first-screen-snapshot';
 import type { FirstScreen } from '@/utils/db/first-screen';
 import { askResident } from '@/utils/search/resident';
-import { cannotStart, keepInteractions, paintAnswer, paintFirstScreen } from './popup/first-paint';
+import { cannotStart, keepInteractions, paintAnswer, paintFirstScreen, withdrawAnswer } from './popup/first-paint';
 
 /**
  * The popup's first paint, as a classic script of its own (`/popup-first-paint.js`, one file with
@@ -14,7 +14,9 @@ import { cannotStart, keepInteractions, paintAnswer, paintFirstScreen } from './
  * popup). In a build, popup.html has no module script (scripts/build/popup-html.ts): this
  * script loads the popup's modules (React, the runtime) once the frame with those rows is
  * out, so that nothing competes with it. `firstScreen()` in those modules takes over the same
- * screen (see utils/db/first-screen.ts).
+ * screen (see utils/db/first-screen.ts). What is typed meanwhile is answered by the resident
+ * search where there is one (Chrome: utils/search/resident.ts), and painted in place of the
+ * newest saves.
  */
 export default defineUnlistedScript(() => {
   performance.mark('paperdex:start');
@@ -29,9 +31,8 @@ export default defineUnlistedScript(() => {
     if (!shell || !input) return;
     const text = input.value;
     if (!text.trim()) {
-      delete shell.dataset.answered;
       window.paperdexResident = undefined;
-      if (screen) paintFirstScreen(shell, screen);
+      withdrawAnswer(shell, screen);
       return;
     }
     void askResident(text).then((answer) => {

@@ -106,7 +106,9 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
     };
   }, [engine, lastChange]);
 
-  // Until this page's engine is open, the resident search answers what is typed.
+  // Until this page's engine is open, the resident search answers what is typed; an answer
+  // from before the box was emptied is not shown again while the next one comes.
+  if (preview && !query.trim()) setPreview(null);
   const answered = preview?.text === query;
   useEffect(() => {
     if (!resident || engine || answered || !query.trim()) return;

@@ -18,8 +18,8 @@ export function ensureOffscreen(): Promise<boolean> {
     if ((await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length) return true;
     await offscreen.createDocument({
       url: OFFSCREEN_PATH,
-      reasons: ['BLOBS'],
-      justification: 'Write library backup files, and keep the search index in memory so that the popup answers what is typed at once',
+      reasons: ['BLOBS', 'WORKERS'],
+      justification: 'Write library backup files, and run the worker that keeps the search index in memory so that the popup answers what is typed at once',
     });
     return true;
   })()

@@ -14,12 +14,20 @@ import { onMessage } from '@/utils/messaging';
  *   until the background has downloaded it.
  */
 const resident = new Worker(new URL('./resident-worker.ts', import.meta.url), { type: 'module', name: 'paperdex-resident' });
-// Nothing answers without it: popups wait for their own engines, as in Firefox.
-resident.addEventListener('error', (event) => console.warn('[paperdex:resident] the resident search stopped', event.message));
+// A worker that cannot start answers nothing: popups wait for their own engines, as in Firefox.
+resident.addEventListener('error', (event) => console.warn('[paperdex:resident] error in the resident search', event instanceof ErrorEvent ? event.message : 'its script did not load'));
+
+/**
+ * However the download ends, a backup file's URL goes within this long: were the background
+ * stopped before it let the URL go, the library's copy would stay in memory until the browser
+ * closed, since this document is never closed.
+ */
+const BACKUP_URL_LIFETIME_MS = 10 * 60_000;
 
 onMessage('makeBackupUrl', async () => {
   try {
     const url = URL.createObjectURL(new Blob([await backupJson(repository)], { type: 'application/json' }));
+    setTimeout(() => URL.revokeObjectURL(url), BACKUP_URL_LIFETIME_MS);
     return { ok: true, value: url };
   } catch (error) {
     return { ok: false, code: 'storage', message: `the library could not be read (${(error as Error).message})` };

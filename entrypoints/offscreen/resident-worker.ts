@@ -12,49 +12,62 @@ import { serveResident, type ResidentAnswer } from '@/utils/search/resident';
 const RESIDENT_RECORDS = 500;
 
 let engine: Promise<SearchEngine> | null = null;
-/** The engine taking in the library's changes, if it is: an answer waits for it. */
-let following: Promise<unknown> = Promise.resolve();
 
 function openEngine(): Promise<SearchEngine> {
-  engine ??= SearchEngine.open(repository, { records: RESIDENT_RECORDS }).then(
-    (opened) => {
-      // The thorough staleness check, once, as a popup makes it after its first results.
-      follow(opened.verify());
-      return opened;
-    },
-    (error: unknown) => {
-      engine = null;
-      throw error;
-    },
-  );
+  engine ??= SearchEngine.open(repository, { records: RESIDENT_RECORDS }).catch((error: unknown) => {
+    engine = null;
+    throw error;
+  });
   return engine;
 }
 
-function follow(work: Promise<unknown>): void {
-  const done = work.catch((e: unknown) => console.warn('[paperdex:resident] could not follow the library', e));
-  following = Promise.all([following, done]);
+/** The engine's updates, one after another: two at once could undo each other's newer record. */
+let updates: Promise<unknown> = Promise.resolve();
+/** The last update for a logged change: an answer waits for it. */
+let logged: Promise<unknown> = Promise.resolve();
+/** A quick check is queued and not yet begun. */
+let checkQueued = false;
+
+function update(work: (engine: SearchEngine) => Promise<unknown>): Promise<unknown> {
+  updates = updates
+    .then(openEngine)
+    .then(work)
+    .catch((e: unknown) => console.warn('[paperdex:resident] could not follow the library', e));
+  return updates;
 }
 
 /**
  * An answer reads nothing from IndexedDB when it can help it: a popup opening reads the
  * database at the same moment, and a read here then waits 60–150 ms for it (measured). The
  * engine takes in every logged change as it is made (a live query on the change log tells it
- * of them), and after each answer makes the quick check for writes that logged none (the
- * database restored or cleared behind the extension's back), for the next answer; the popup's
- * own engine, open a moment later, makes the same check before its answer replaces this one.
+ * of them), and an answer waits only for those. After an answer, the quick check for writes
+ * that logged none (the database restored or cleared behind the extension's back) is queued
+ * for the next answers, one at a time however fast the user types; the popup's own engine,
+ * open a moment later, makes the same check before its answer replaces this one.
  */
 async function answer(text: string): Promise<ResidentAnswer> {
   const search = await openEngine();
-  await following;
+  await logged;
   const result = await search.search(text);
   // The first screen's records: the search has just read them.
   const papers = await search.papers(result.ids.slice(0, LIST_PAGE));
-  follow(search.catchUp());
+  if (!checkQueued) {
+    checkQueued = true;
+    void update((opened) => {
+      checkQueued = false;
+      return opened.catchUp();
+    });
+  }
   return { text, ids: result.ids, total: result.total, terms: [...result.terms], relaxed: result.relaxed, papers };
 }
 
+// Opened at once, then the thorough staleness check, as a popup makes it after its first results.
+void update((opened) => opened.verify());
+
 liveQuery(() => repository.lastChangeSeq()).subscribe({
-  next: () => follow(openEngine().then((opened) => opened.refresh())),
+  next: () => {
+    logged = update((opened) => opened.refresh());
+  },
   error: (e: unknown) => console.warn('[paperdex:resident] could not watch the library', e),
 });
 

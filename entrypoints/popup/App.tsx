@@ -115,6 +115,8 @@ export function App() {
 
   /** Enter: opens the selected result (Ctrl or Cmd: its PDF). */
   function enter(pdf: boolean) {
+    // A row the user chose (arrows, pointer) opens, whichever answer listed it.
+    if (engaged) return void open(ids[position], pdf);
     if (!engine && query) {
       pendingEnter.current = pdf ? 'pdf' : 'page';
       return;

@@ -93,6 +93,20 @@ export function paintAnswer(shell: HTMLElement, answer: ResidentAnswer): void {
   performance.mark('paperdex:results', { detail: answer.text });
 }
 
+/** Takes the answer back (the box was emptied): the newest saves again, once they are read. */
+export function withdrawAnswer(shell: HTMLElement, screen: FirstScreen | null): void {
+  delete shell.dataset.answered;
+  const list = shell.querySelector('.results');
+  list?.replaceChildren();
+  list?.setAttribute('aria-busy', 'true');
+  const status = shell.querySelector('.status');
+  if (status) {
+    status.removeAttribute('role');
+    status.textContent = 'Opening your library…';
+  }
+  if (screen) paintFirstScreen(shell, screen);
+}
+
 /** Says in the first paint that the popup's code did not load (the saves it shows stay). */
 export function cannotStart(reason: string): void {
   const status = document.querySelector('#first-paint .status');

@@ -99,8 +99,6 @@ async function seeded(size: number): Promise<{ context: BrowserContext; base: st
   return { context, base };
 }
 
-
-
 /**
  * Milliseconds from navigation start until `selector` is in the page and the frame showing it is
  * out (measured the same way on every page), and the page's own marks (start-up steps).

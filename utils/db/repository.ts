@@ -29,11 +29,14 @@ export function createRepository(db: PaperdexDb) {
   /** Records a change for the search index; call inside the transaction that makes it. */
   const logChange = (id: string) => db.searchLog.add({ id });
 
-  /** The newest paper's `updatedAt` (an index key, no record read), 0 for an empty library. */
+  /**
+   * The newest paper's `updatedAt` (an index key, no record read); 0 for an empty library and
+   * for times of 0 or less, which the search index does not count either (`maxUpdatedAt`).
+   */
   async function newestUpdate(): Promise<number> {
     // Numbers only: a record holding a string there (not sound) would sort after every number.
     const [newest] = (await db.papers.where('updatedAt').below(Infinity).reverse().limit(1).keys()) as number[];
-    return newest ?? 0;
+    return Math.max(newest ?? 0, 0);
   }
 
   /**
