@@ -15,7 +15,7 @@ import { cannotStart, keepInteractions, paintAnswer, paintFirstScreen, withdrawA
  * script loads the popup's modules (React, the runtime) once the frame with those rows is
  * out, so that nothing competes with it. `firstScreen()` in those modules takes over the same
  * screen (see utils/db/first-screen.ts). What is typed meanwhile is answered by the resident
- * search where there is one (Chrome: utils/search/resident.ts), and painted in place of the
+ * search (utils/search/resident.ts) when it answers, and painted in place of the
  * newest saves.
  */
 export default defineUnlistedScript(() => {
@@ -25,7 +25,7 @@ export default defineUnlistedScript(() => {
   if (shell) keepInteractions(shell);
   let screen: FirstScreen | null = null;
   const input = shell?.querySelector<HTMLInputElement>('input.search');
-  // What is typed before React has loaded is answered by the resident search (Chrome), and
+  // What is typed before React has loaded is answered by the resident search, and
   // React carries the answer on until its own engine answers.
   const ask = () => {
     if (!shell || !input) return;

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { retireSnapshots } from '@/utils/db/first-screen-snapshot';
 import { registerMessageHandlers } from './messages';
-import { ensureOffscreen } from './offscreen';
+import { ensureOffscreen, residentFrame } from './offscreen';
 import { registerOmnibox } from './omnibox';
 import { registerWelcome } from './welcome';
 
@@ -16,6 +16,8 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => retireSnapshots());
     browser.runtime.onInstalled.addListener(() => retireSnapshots());
     // Whatever woke the background: the resident search is there for the next popup.
-    ensureOffscreen().catch((e: unknown) => console.warn('[paperdex] could not open the offscreen document', e));
+    ensureOffscreen()
+      .then((open) => open || residentFrame())
+      .catch((e: unknown) => console.warn('[paperdex] could not open the offscreen document', e));
   },
 });

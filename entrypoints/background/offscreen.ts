@@ -33,3 +33,16 @@ export function ensureOffscreen(): Promise<boolean> {
     });
   return opening;
 }
+
+/**
+ * Firefox has no offscreen documents, but its background is a page that stays open (MV2): the
+ * same page runs in a frame of it, and so the resident search its worker holds
+ * (utils/search/resident.ts) answers Firefox's popups too. A service worker has no document.
+ */
+export function residentFrame(): void {
+  if (typeof document === 'undefined' || document.querySelector('iframe[data-paperdex-resident]')) return;
+  const frame = document.createElement('iframe');
+  frame.dataset.paperdexResident = '';
+  frame.src = browser.runtime.getURL('/offscreen.html');
+  document.body.append(frame);
+}

@@ -3,7 +3,8 @@ import { repository } from '@/utils/db/repository';
 import { onMessage } from '@/utils/messaging';
 
 /**
- * Chrome's offscreen document, which the background keeps open (background/offscreen.ts):
+ * Chrome's offscreen document, which the background keeps open (background/offscreen.ts); in
+ * Firefox, a frame of the background page (backups are made there by the background itself):
  *
  * - The resident search (utils/search/resident.ts) runs in a worker of its own
  *   (resident-worker.ts): the extension's pages share one process and its main thread, and the
@@ -14,7 +15,7 @@ import { onMessage } from '@/utils/messaging';
  *   until the background has downloaded it.
  */
 const resident = new Worker(new URL('./resident-worker.ts', import.meta.url), { type: 'module', name: 'paperdex-resident' });
-// A worker that cannot start answers nothing: popups wait for their own engines, as in Firefox.
+// A worker that cannot start answers nothing: popups wait for their own engines.
 resident.addEventListener('error', (event) => console.warn('[paperdex:resident] error in the resident search', event instanceof ErrorEvent ? event.message : 'its script did not load'));
 
 /**

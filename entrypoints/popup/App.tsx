@@ -63,7 +63,7 @@ export function App() {
   }
 
   // While a new query is being answered the previous results stay (no flicker). Until the
-  // engine has answered once, the resident search's answer to what is typed shows (Chrome), or
+  // engine has answered once, the resident search's answer to what is typed shows, or
   // with nothing typed the newest saves.
   const early = useMemo(() => preview && { ...preview, terms: new Set(preview.terms) }, [preview]);
   const shown = result ?? (query.trim() ? early : null);

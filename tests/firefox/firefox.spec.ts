@@ -4,6 +4,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { fixtureText } from '../e2e/fixtures';
 import { bodyText, clickText, expect, test, waitFor, type FirefoxSession } from './fixtures';
 import type { ProxyRoutes } from './proxy';
+import { RESIDENT_CHANNEL } from '../../utils/search/resident';
 
 const ABS = 'https://arxiv.org/abs/2609.22268';
 const DAY = 'https://huggingface.co/papers/date/2026-02-20';
@@ -53,6 +54,22 @@ test('Save buttons on arXiv and Hugging Face; a saved paper is found in the popu
   await waitFor(popup, () => document.body.innerText.includes('2 papers, newest first'), undefined);
   await popup.type('input[type="search"]', 'spectal galerkn');
   await waitFor(popup, ([a, b]) => document.body.innerText.includes(a) && !document.body.innerText.includes(b), [ABS_TITLE, DAY_TITLE] as const);
+  // The resident search answers here too: Firefox's background page keeps it in a frame.
+  const resident = await popup.evaluate(
+    (channelName) =>
+      new Promise<{ total: number; title: string | undefined } | null>((resolve) => {
+        const channel = new BroadcastChannel(channelName);
+        channel.onmessage = (event: MessageEvent<{ paperdex: string; answer: { total: number; papers: { title: string }[] } | null }>) => {
+          if (event.data.paperdex !== 'answer') return;
+          channel.close();
+          resolve(event.data.answer && { total: event.data.answer.total, title: event.data.answer.papers[0]?.title });
+        };
+        channel.postMessage({ paperdex: 'search', id: 'firefox', text: 'spectal galerkn' });
+        setTimeout(() => resolve(null), 5000);
+      }),
+    RESIDENT_CHANNEL,
+  );
+  expect(resident).toEqual({ total: 1, title: ABS_TITLE });
 
   const library = await session.openExtensionPage('library.html');
   await waitFor(library, ([a, b]) => {

@@ -1,12 +1,12 @@
 import type { Paper } from '../paper/schema';
 
 /**
- * The resident search: in Chrome, the offscreen document (entrypoints/offscreen) keeps the
- * search engine open all the time, so that a popup can have a query answered before its own
- * engine has loaded (the runtime, then the index from IndexedDB: about 300 ms at 10,000 papers).
- * What is typed as the popup opens is answered from there, by the first paint and by React
- * until the popup's engine answers. Firefox has no offscreen document: nothing answers there,
- * and the popup waits for its own engine, as it does whenever the answer does not come.
+ * The resident search: the offscreen document (entrypoints/offscreen; in Firefox, which has
+ * none, the same page in a frame of the background page) keeps the search engine open all the
+ * time in a worker, so that a popup can have a query answered before its own engine has loaded
+ * (the runtime, then the index from IndexedDB: about 300 ms at 10,000 papers). What is typed as
+ * the popup opens is answered from there, by the first paint and by React until the popup's
+ * engine answers. When no answer comes, the popup waits for its own engine.
  *
  * A BroadcastChannel, not runtime messaging: the extension's pages share its origin, and a
  * message wakes no service worker and passes no extension message router. Measured with the
