@@ -43,6 +43,6 @@ export function residentFrame(): void {
   if (typeof document === 'undefined' || document.querySelector('iframe[data-paperdex-resident]')) return;
   const frame = document.createElement('iframe');
   frame.dataset.paperdexResident = '';
-  frame.src = browser.runtime.getURL('/offscreen.html');
+  frame.src = browser.runtime.getURL(OFFSCREEN_PATH);
   document.body.append(frame);
 }

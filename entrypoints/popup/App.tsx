@@ -66,9 +66,9 @@ export function App() {
   // engine has answered once, the resident search's answer to what is typed shows, or
   // with nothing typed the newest saves.
   const early = useMemo(() => preview && { ...preview, terms: new Set(preview.terms) }, [preview]);
-  const shown = result ?? (query.trim() ? early : null);
+  const shown = result ?? early;
   const current = shown && shown.text === query ? shown : null;
-  const preloaded = result ? undefined : shown ? early?.papers : recent;
+  const preloaded = result ? undefined : (early?.papers ?? recent);
   const ids = shown ? shown.ids : !query && recent ? recent.map((p) => p.id) : [];
   const position = Math.min(selected, Math.max(ids.length - 1, 0));
 

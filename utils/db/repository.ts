@@ -283,14 +283,19 @@ export function createRepository(db: PaperdexDb) {
     },
 
     /**
-     * Changes after `seq`, the last change any stored snapshot includes, and the newest paper's
-     * `updatedAt` (the quick staleness check, for an engine that lives long: see `catchUp`).
+     * Changes after `seq`, and the last change any stored snapshot includes; with `newest`, also
+     * the newest paper's `updatedAt`, read in the same transaction (the quick staleness check,
+     * for an engine that lives long: see `catchUp`; a plain refresh reads no paper key).
      */
-    async searchChangesSince(seq: number): Promise<{ log: Required<SearchLogEntry>[]; snapshotSeq: number; maxUpdatedAt: number }> {
-      return db.transaction('r', db.papers, db.searchIndex, db.searchLog, async () => {
+    async searchChangesSince(
+      seq: number,
+      { newest = false } = {},
+    ): Promise<{ log: Required<SearchLogEntry>[]; snapshotSeq: number; maxUpdatedAt?: number }> {
+      const tables = newest ? [db.papers, db.searchIndex, db.searchLog] : [db.searchIndex, db.searchLog];
+      return db.transaction('r', tables, async () => {
         const meta = await db.searchIndex.get('meta');
         const log = (await db.searchLog.where('seq').above(seq).toArray()) as Required<SearchLogEntry>[];
-        return { log, snapshotSeq: meta?.deltaSeq ?? 0, maxUpdatedAt: await newestUpdate() };
+        return { log, snapshotSeq: meta?.deltaSeq ?? 0, ...(newest && { maxUpdatedAt: await newestUpdate() }) };
       });
     },
 

@@ -164,7 +164,7 @@ export class SearchEngine {
 
   /** Takes in library changes made since the last look; true when there were any. */
   async refresh(): Promise<boolean> {
-    return (await this.takeIn()).changed;
+    return (await this.takeIn(false)).changed;
   }
 
   /**
@@ -174,14 +174,15 @@ export class SearchEngine {
    * index before the answer instead of leaving it stale all day.
    */
   async catchUp(): Promise<boolean> {
-    const { changed, maxUpdatedAt } = await this.takeIn();
-    if (this.index.maxUpdatedAt === maxUpdatedAt) return changed;
+    const { changed, maxUpdatedAt } = await this.takeIn(true);
+    if (maxUpdatedAt === undefined || this.index.maxUpdatedAt === maxUpdatedAt) return changed;
     await this.rebuild();
     return true;
   }
 
-  private async takeIn(): Promise<{ changed: boolean; maxUpdatedAt: number }> {
-    const { log, snapshotSeq, maxUpdatedAt } = await this.repo.searchChangesSince(this.appliedSeq);
+  /** The logged changes since the last look taken in (`newest`: and the newest paper's time read). */
+  private async takeIn(newest: boolean): Promise<{ changed: boolean; maxUpdatedAt?: number }> {
+    const { log, snapshotSeq, maxUpdatedAt } = await this.repo.searchChangesSince(this.appliedSeq, { newest });
     if (snapshotSeq > this.appliedSeq) {
       // Another context stored a newer snapshot and forgot changes we had not seen: reload.
       await this.load();
