@@ -64,7 +64,7 @@ export function ResultList({ engine, resultKey, ids, preloaded, terms, selected,
     if (!end || count >= ids.length) return;
     const observer = new IntersectionObserver(
       (entries) => entries.some((e) => e.isIntersecting) && setDepth({ key: resultKey, rows: count + LIST_PAGE }),
-      { root: scroller.current, rootMargin: '0px 0px 300px 0px' },
+      { root: scroller.current, rootMargin: '0px 0px 100px 0px' },
     );
     observer.observe(end);
     return () => observer.disconnect();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { firstScreen, firstScreenRead } from '@/utils/db/first-screen';
 import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine, SearchResult } from '@/utils/search/engine';
@@ -40,7 +40,6 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
   const [preview, setPreview] = useState<ResidentAnswer | null>(() => (resident ? paintedAnswer(query) : null));
   const [error, setError] = useState<Error | null>(null);
   const [revision, setRevision] = useState(0);
-  const [result, setResult] = useState<SearchResult | null>(null);
   // The first screen: undefined while it is read, null when it could not be.
   // A page that painted it before React loaded (the popup) starts from it.
   const [first, setFirst] = useState<{ papers: Paper[]; count?: number } | null | undefined>(() => firstScreenRead() ?? undefined);
@@ -119,17 +118,31 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
     };
   }, [resident, engine, answered, query]);
 
+  // The answer is worked out in the render the keystroke causes: the box, the count, the rows
+  // and their highlights commit together, once, when the rows' records are in memory.
+  const now = useMemo(
+    () => (engine ? answerNow(engine, query, limit) : null),
+    // A new revision: the engine has taken in library changes, and answers anew.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [engine, query, revision, limit],
+  );
+  const ready = now instanceof Error ? null : now && engine?.hasRows(now) ? now : null;
+  // Otherwise (rows to read, a quoted phrase to check) the answer comes later; the last one
+  // stays on screen meanwhile.
+  const [late, setLate] = useState<SearchResult | null>(null);
   useEffect(() => {
-    if (!engine) return;
+    if (!engine || now instanceof Error) return;
+    if (now && engine.hasRows(now)) return engine.readAhead(now);
     let live = true;
-    engine.search(query, limit).then(
-      (r) => live && setResult(r),
+    (now ? engine.readRows(now).then(() => now) : engine.search(query, limit)).then(
+      (r) => live && setLate(r),
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
     );
     return () => {
       live = false;
     };
-  }, [engine, query, revision, limit]);
+  }, [engine, now, query, limit]);
+  const result = ready ?? late;
 
   return {
     runtime,
@@ -139,6 +152,15 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
     preview: result ? null : preview,
     initialCount: first?.count,
     revision,
-    error: runtimeError ?? error,
+    error: runtimeError ?? (now instanceof Error ? now : error),
   };
+}
+
+/** The engine's answer at once (see `SearchEngine.searchNow`), or what went wrong. */
+function answerNow(engine: SearchEngine, query: string, limit: number | undefined): SearchResult | Error | null {
+  try {
+    return engine.searchNow(query, limit);
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
 }

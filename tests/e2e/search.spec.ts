@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { LIST_PAGE } from '../../utils/paper/display';
 import type { Paper } from '../../utils/paper/schema';
 import { generateLibrary } from '../support/generate-library';
 import { expect, openedTab, test } from './fixtures';
@@ -150,7 +151,7 @@ test('the popup paints the newest saves before React loads, and keeps what was t
   const first = await popup.page.evaluate(() => (window as { __firstRows?: unknown }).__firstRows);
   // The first rows were in the page while React's root was still empty: a page of the newest
   // saves, the newest first, its markup as text.
-  expect(first).toEqual({ rows: 12, title: HOSTILE_TITLE, react: 0 });
+  expect(first).toEqual({ rows: LIST_PAGE, title: HOSTILE_TITLE, react: 0 });
   // One popup, React's: the box kept what was typed and the focus.
   await expect(popup.search).toHaveCount(1);
   await expect(popup.search).toHaveValue('netwrok prunning');

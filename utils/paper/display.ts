@@ -8,8 +8,12 @@ export function shortAuthors(authors: readonly string[], max = 3): string {
   return `${authors.slice(0, max).join(', ')} et al.`;
 }
 
-/** Rows a list of results renders at first (a screenful and a few more), and adds as it is scrolled. */
-export const LIST_PAGE = 12;
+/**
+ * Rows a list of results renders at first, and adds as it is scrolled: the popup's list (about
+ * 470 px) shows four or five rows with an abstract line (92 px or more each), so seven fill it
+ * with room to spare. Every keystroke renders them again: no more than a screenful.
+ */
+export const LIST_PAGE = 7;
 
 /** What the "incomplete" badge of a result row means, on hover. */
 export const INCOMPLETE_HINT = 'Saved without its abstract, authors or exact date: Paperdex fetches them when arXiv answers';

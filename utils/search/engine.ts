@@ -252,44 +252,83 @@ export class SearchEngine {
   /** The best `limit` matches for what the user typed. */
   async search(text: string, limit = DEFAULT_LIMIT): Promise<SearchResult> {
     const query = parseQuery(text);
-    // A phrase removes matches after the fact: choose among more of them.
-    const match = this.index.match(query, query.phrases.length ? PHRASE_CHECK_LIMIT : limit);
-    let ids = match.ids;
-    let total = match.total;
-    if (isEmptyQuery(query) || (!query.words.some((w) => w.length > 2) && !query.authors.length && !query.exact.length && !query.phrases.length)) {
-      // Nothing for Fuse to weigh (no words, or only the first letters of one): the index's
-      // order stands. Read the first screenful so rows can show at once.
-      await this.papers(ids.slice(0, LIST_PAGE));
-      return { text, query, ids, total, terms: match.terms, relaxed: match.relaxed };
+    if (!query.phrases.length) {
+      const result = this.ranked(text, query, limit);
+      // Rows show at once: the first screenful's records are read before answering.
+      await this.papers(result.ids.slice(0, LIST_PAGE));
+      this.readAhead(result);
+      return result;
     }
-    if (query.phrases.length) {
-      // Only the best PHRASE_CHECK_LIMIT word matches are checked for the phrase.
-      ids = await this.withPhrases(ids, query.phrases);
-      total = ids.length;
-      ids = ids.slice(0, limit);
-    }
-    const top = ids.slice(0, CANDIDATES).flatMap((id) => this.index.rankText(id) ?? []);
+    // A phrase removes matches after the fact: choose among more of them, and only the best
+    // PHRASE_CHECK_LIMIT word matches are checked for the phrase.
+    const match = this.index.match(query, PHRASE_CHECK_LIMIT);
+    const ids = await this.withPhrases(match.ids, query.phrases);
+    const records = new Map((await this.papers(ids.slice(0, CANDIDATES))).map((p) => [p.id, p]));
     const scoreOf = new Map<string, number>();
-    const scored = Math.min(match.ids.length, query.phrases.length ? PHRASE_CHECK_LIMIT : CANDIDATES);
-    for (let i = 0; i < scored; i++) scoreOf.set(match.ids[i]!, match.scores[i]!);
-    const coarse = top.map((p) => scoreOf.get(p.id) ?? 0);
-    let rankedPapers = this.ranker.rank(top, coarse, query);
-    if (query.phrases.length) {
-      // A phrase in the title beats the same phrase in the abstract.
-      const records = new Map((await this.papers(rankedPapers.map((p) => p.id))).map((p) => [p.id, p]));
-      const weight = (id: string) => {
-        const paper = records.get(id);
-        return paper ? Math.min(...query.phrases.map((phrase) => phraseWeight(paper, phrase))) : 0;
-      };
-      rankedPapers = rankedPapers.map((p) => ({ p, w: weight(p.id) })).sort((a, b) => b.w - a.w).map(({ p }) => p);
-    }
-    ids = rankedPapers.map((p) => p.id).concat(ids.slice(CANDIDATES));
-    // Rows show at once: the first screenful's records are read before answering.
-    await this.papers(ids.slice(0, LIST_PAGE));
-    // The next keystroke usually narrows this query: its candidates are mostly among these
-    // matches' next best, so read those while the user types (never awaited).
-    this.papers(ids.slice(LIST_PAGE, LIST_PAGE * PREFETCH_FACTOR)).catch(() => undefined);
-    return { text, query, ids, total, terms: match.terms, relaxed: match.relaxed };
+    match.ids.forEach((id, i) => scoreOf.set(id, match.scores[i]!));
+    const ranked = this.order(ids.slice(0, CANDIDATES), (id) => scoreOf.get(id) ?? 0, query);
+    // A phrase in the title beats the same phrase in the abstract.
+    const weight = (id: string) => {
+      const paper = records.get(id);
+      return paper ? Math.min(...query.phrases.map((phrase) => phraseWeight(paper, phrase))) : 0;
+    };
+    const best = ranked.map((id) => ({ id, w: weight(id) })).sort((a, b) => b.w - a.w).map(({ id }) => id);
+    const result = { text, query, ids: best.concat(ids.slice(CANDIDATES, limit)), total: ids.length, terms: match.terms, relaxed: match.relaxed };
+    await this.papers(result.ids.slice(0, LIST_PAGE));
+    return result;
+  }
+
+  /**
+   * The answer at once, reading nothing (a keystroke renders its rows in the same frame): null
+   * for a quoted phrase, which must read records to check (ask `search`). Its rows may still
+   * have to be read: see `hasRows`.
+   */
+  searchNow(text: string, limit = DEFAULT_LIMIT): SearchResult | null {
+    const query = parseQuery(text);
+    return query.phrases.length ? null : this.ranked(text, query, limit);
+  }
+
+  /** Whether the records of a result's first screenful are in memory. */
+  hasRows(result: SearchResult): boolean {
+    return result.ids.slice(0, LIST_PAGE).every((id) => this.records.has(id));
+  }
+
+  /**
+   * Reads a result's first screenful into memory, and its next best matches in the background:
+   * the next keystroke usually narrows the query, and its candidates are mostly among these.
+   */
+  async readRows(result: SearchResult): Promise<void> {
+    await this.papers(result.ids.slice(0, LIST_PAGE));
+    this.readAhead(result);
+  }
+
+  /** Reads the next best matches after a result's first screenful, in the background. */
+  readAhead(result: SearchResult): void {
+    const next = result.ids.slice(LIST_PAGE, LIST_PAGE * PREFETCH_FACTOR).filter((id) => !this.records.has(id));
+    if (next.length) this.papers(next).catch(() => undefined);
+  }
+
+  /** The word index's matches, the best of them ordered by Fuse.js (no phrase). */
+  private ranked(text: string, query: ParsedQuery, limit: number): SearchResult {
+    const match = this.index.match(query, limit);
+    // Nothing for Fuse to weigh (no words, or only the first letters of one): the index's order stands.
+    const weighed = !isEmptyQuery(query) && (query.words.some((w) => w.length > 2) || query.authors.length > 0 || query.exact.length > 0);
+    const candidates = match.ids.slice(0, CANDIDATES);
+    const ids = weighed ? this.order(candidates, (_, i) => match.scores[i]!, query).concat(match.ids.slice(CANDIDATES)) : match.ids;
+    return { text, query, ids, total: match.total, terms: match.terms, relaxed: match.relaxed };
+  }
+
+  /** Candidates ordered by Fuse.js, weighed with the word index's score of each (`coarse`). */
+  private order(candidates: readonly string[], coarse: (id: string, i: number) => number, query: ParsedQuery): string[] {
+    const top: RankText[] = [];
+    const scores: number[] = [];
+    candidates.forEach((id, i) => {
+      const text = this.index.rankText(id);
+      if (!text) return;
+      top.push(text);
+      scores.push(coarse(id, i));
+    });
+    return this.ranker.rank(top, scores, query).map((p) => p.id);
   }
 
   private async withPhrases(ids: string[], phrases: string[][]): Promise<string[]> {

@@ -15,12 +15,14 @@ interface Words {
 /** Texts on screen are highlighted again at every keystroke: their words are cut once. */
 const WORDS = new Map<string, Words>();
 const WORDS_KEPT = 500;
+/** What joins two words into a compound: hyphen, Unicode hyphen, non-breaking hyphen, slash. */
+const JOINERS = new Set([...'-‐‑/'].map((c) => c.charCodeAt(0)));
 
 function wordsOf(text: string): Words {
   let words = WORDS.get(text);
   if (!words) {
     const all = tokens(text);
-    words = { all, joined: all.map((t, i) => i > 0 && /^[-‐‑/]$/.test(text.slice(all[i - 1]!.end, t.start))) };
+    words = { all, joined: all.map((t, i) => i > 0 && t.start === all[i - 1]!.end + 1 && JOINERS.has(text.charCodeAt(t.start - 1))) };
     if (WORDS.size >= WORDS_KEPT) WORDS.delete(WORDS.keys().next().value!);
     WORDS.set(text, words);
   }

@@ -35,8 +35,11 @@ export interface Token {
  */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
+  // Most texts are ASCII: lowered once, whose words keep their lengths.
+  const lower = ASCII.test(text) ? text.toLowerCase() : null;
   for (const m of text.matchAll(WORD)) {
-    out.push({ word: fold(m[0]), start: m.index, end: m.index + m[0].length });
+    const end = m.index + m[0].length;
+    out.push({ word: lower ? lower.slice(m.index, end) : fold(m[0]), start: m.index, end });
   }
   return out;
 }
@@ -61,7 +64,6 @@ export function queryWords(text: string): string[] {
   return fold(text).match(WORD) ?? [];
 }
 
-/** A tag as a single index word: "#to-read". */
 /**
  * The index word of a property that is neither text nor a tag (`status:read`, `is:incomplete`,
  * `has:code`, a word of the venue's names `venue:neurips`): filtered on like a tag, never
@@ -71,6 +73,7 @@ export function flagWord(field: 'status' | 'is' | 'has' | 'venue', value: string
   return `!${field}:${value}`;
 }
 
+/** A tag as a single index word: "#to-read". */
 export function tagWord(tag: string): string {
   return `#${fold(tag).trim().replace(/\s+/g, ' ')}`;
 }

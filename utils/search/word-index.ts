@@ -486,9 +486,8 @@ export class WordIndex {
       return { ids, total: count, scores: new Float32Array(ids.length), terms, relaxed: false };
     }
 
-    const { alive, postings, fields } = this;
-    const { total, hits, best } = this.scratch(n);
-    const touched: number[] = [];
+    const { alive, postings, fields, offsets } = this;
+    const { total, hits, best, chosen: chosenBuffer, values } = this.scratch(n);
     for (const [w, { word, prefix, exact, mask: only }] of words.entries()) {
       const expansions = exact ? this.expand(word, false).filter((e) => e.term === word) : this.expand(word, prefix);
       // The word being typed stands for more words than are looked at: it ranks, and requires
@@ -497,23 +496,11 @@ export class WordIndex {
       if (counts) need++;
       // Highlight typo matches only when the word itself (or a word it begins) is nowhere.
       const literal = expansions.some((e) => e.quality >= QUALITY.prefix && this.documentFrequency(e.term) > 0);
+      // Each paper's best score among the words this one stands for, in `best`.
       for (const { term, quality } of expansions) {
-        const idf = Math.log(1 + this.liveCount / Math.max(1, this.documentFrequency(term)));
-        let used = false;
-        // The base postings are walked inline: this loop is the hot path of a keystroke.
+        const weight = quality * Math.log(1 + this.liveCount / Math.max(1, this.documentFrequency(term)));
         const t = this.findTerm(term);
-        if (t >= 0) {
-          for (let p = this.offsets[t]!, end = this.offsets[t + 1]!; p < end; p++) {
-            const d = postings[p]!;
-            if (!alive[d] || (allowed && !allowed[d])) continue;
-            const fieldMask = only ? fields[p]! & only : fields[p]!;
-            if (!fieldMask) continue;
-            const s = quality * MASK_WEIGHT[fieldMask]! * idf;
-            if (best[d] === 0) touched.push(d);
-            if (s > best[d]!) best[d] = s;
-            used = true;
-          }
-        }
+        let used = t >= 0 && walk(postings, fields, offsets[t]!, offsets[t + 1]!, alive, allowed, only, weight, best);
         const extra = this.overlay.get(term);
         if (extra) {
           for (let i = 0; i < extra.length; i += 2) {
@@ -521,39 +508,42 @@ export class WordIndex {
             if (!alive[d] || (allowed && !allowed[d])) continue;
             const fieldMask = only ? extra[i + 1]! & only : extra[i + 1]!;
             if (!fieldMask) continue;
-            const s = quality * MASK_WEIGHT[fieldMask]! * idf;
-            if (best[d] === 0) touched.push(d);
+            const s = weight * MASK_WEIGHT[fieldMask]!;
             if (s > best[d]!) best[d] = s;
             used = true;
           }
         }
         if (used && (!literal || quality >= QUALITY.prefix)) terms.add(term);
       }
-      for (const d of touched) {
-        total[d]! += best[d]!;
+      // One pass over every paper: cheaper than keeping a list of the tens of thousands a
+      // common word touches.
+      for (let d = 0; d < n; d++) {
+        const b = best[d]!;
+        if (b === 0) continue;
+        total[d]! += b;
         if (counts) hits[d]!++;
         best[d] = 0;
       }
-      touched.length = 0;
     }
 
     let relaxed = false;
-    let chosen = collect(hits, need, order, allowed);
-    if (!chosen.length && q.words.length >= 3 && !q.authors.length && !q.phrases.length) {
-      chosen = collect(hits, need - 1, order, allowed);
-      relaxed = chosen.length > 0;
+    let count = collect(hits, need, order, allowed, chosenBuffer);
+    if (!count && q.words.length >= 3 && !q.authors.length && !q.phrases.length) {
+      count = collect(hits, need - 1, order, allowed, chosenBuffer);
+      relaxed = count > 0;
     }
+    const chosen = chosenBuffer.subarray(0, count);
     // Only the best `limit` are wanted, in order: past that many, pick them first (quickselect)
     // and sort just those, by score then recency in one numeric sort (score high, rank low).
-    let head = chosen;
-    if (chosen.length > limit) {
-      const values = new Float32Array(chosen.length);
-      for (let i = 0; i < chosen.length; i++) values[i] = total[chosen[i]!]!;
-      const threshold = kthLargest(values, limit);
-      head = [];
+    let head: ArrayLike<number> = chosen;
+    if (count > limit) {
+      for (let i = 0; i < count; i++) values[i] = total[chosen[i]!]!;
+      const threshold = kthLargest(values.subarray(0, count), limit);
+      const best: number[] = [];
       // Everything above the cut-off first, then ties at it (newest first) until full.
-      for (const d of chosen) if (total[d]! > threshold) head.push(d);
-      for (const d of chosen) if (total[d] === threshold && head.length < limit) head.push(d);
+      for (let i = 0; i < count; i++) if (total[chosen[i]!]! > threshold) best.push(chosen[i]!);
+      for (let i = 0; i < count && best.length < limit; i++) if (total[chosen[i]!] === threshold) best.push(chosen[i]!);
+      head = best;
     }
     const RANK_SPACE = 2 ** 22;
     const keys = new Float64Array(head.length);
@@ -567,16 +557,25 @@ export class WordIndex {
       ids[i] = this.ids[d]!;
       scores[i] = Math.floor(key / RANK_SPACE) / 1000;
     }
-    return { ids, total: chosen.length, scores, terms, relaxed };
+    return { ids, total: count, scores, terms, relaxed };
   }
 
-  private buffers: { total: Float32Array; hits: Uint8Array; best: Float32Array } | null = null;
+  private buffers: { total: Float32Array; hits: Uint8Array; best: Float32Array; chosen: Int32Array; values: Float32Array } | null = null;
 
-  /** Zeroed per-document work arrays, reused between queries (a keystroke allocates little). */
+  /**
+   * Per-document work arrays, reused between queries (a keystroke allocates little): `total`
+   * and `hits` zeroed, `best` zero (each word leaves it so), `chosen` and `values` scratch.
+   */
   private scratch(n: number) {
     if (!this.buffers || this.buffers.total.length < n) {
       const size = Math.max(n, 1024) * 2;
-      this.buffers = { total: new Float32Array(size), hits: new Uint8Array(size), best: new Float32Array(size) };
+      this.buffers = {
+        total: new Float32Array(size),
+        hits: new Uint8Array(size),
+        best: new Float32Array(size),
+        chosen: new Int32Array(size),
+        values: new Float32Array(size),
+      };
     } else {
       this.buffers.total.fill(0, 0, n);
       this.buffers.hits.fill(0, 0, n);
@@ -628,16 +627,46 @@ export class WordIndex {
 }
 
 /**
- * Documents with at least `need` hits, newest first (`order` is oldest first). Only a document
- * the filters allow has hits; with none needed, the filters alone decide.
+ * Documents with at least `need` hits, newest first (`order` is oldest first), into `out`;
+ * returns how many. Only a document the filters allow has hits; with none needed, the filters
+ * alone decide.
  */
-function collect(hits: Uint8Array, need: number, order: Int32Array, allowed: Uint8Array | null): number[] {
-  const out: number[] = [];
+function collect(hits: Uint8Array, need: number, order: Int32Array, allowed: Uint8Array | null, out: Int32Array): number {
+  let count = 0;
   for (let i = order.length - 1; i >= 0; i--) {
     const d = order[i]!;
-    if (hits[d]! >= need && (need > 0 || !allowed || allowed[d])) out.push(d);
+    if (hits[d]! >= need && (need > 0 || !allowed || allowed[d])) out[count++] = d;
   }
-  return out;
+  return count;
+}
+
+/**
+ * One index word's postings from `from` to `to` walked into `best` (each paper's best score
+ * among the words a query word stands for): the hot loop of a keystroke, kept small and
+ * monomorphic. True when some paper the filters allow held the word in a field asked for.
+ */
+function walk(
+  postings: Int32Array,
+  fields: Uint8Array,
+  from: number,
+  to: number,
+  alive: readonly number[],
+  allowed: Uint8Array | null,
+  only: number,
+  weight: number,
+  best: Float32Array,
+): boolean {
+  let used = false;
+  for (let p = from; p < to; p++) {
+    const d = postings[p]!;
+    if (!alive[d] || (allowed !== null && !allowed[d])) continue;
+    const fieldMask = only ? fields[p]! & only : fields[p]!;
+    if (!fieldMask) continue;
+    const s = weight * MASK_WEIGHT[fieldMask]!;
+    if (s > best[d]!) best[d] = s;
+    used = true;
+  }
+  return used;
 }
 
 /**

@@ -45,6 +45,32 @@ describe('search engine over IndexedDB', () => {
     expect(await db.searchLog.count()).toBe(0);
   });
 
+  it('answers at once, reading nothing, as its later answer would; a quoted phrase waits for its check', async () => {
+    const library = generateLibrary(300);
+    await repo.importPapers(library, 1);
+    const engine = await SearchEngine.open(repo);
+    const read = vi.spyOn(repo, 'getPapers');
+    for (const text of ['', 'netwrok prunning', 'pointer net', 'author:smith graph', 'tag:to-read sparse', '-year:2019 attention']) {
+      const now = engine.searchNow(text);
+      expect(now, text).not.toBeNull();
+      // Ranked without reading a record: the rows may still have to be read.
+      expect(read).not.toHaveBeenCalled();
+      const later = await engine.search(text);
+      expect({ ids: now!.ids, total: now!.total, terms: [...now!.terms] }, text).toEqual({ ids: later.ids, total: later.total, terms: [...later.terms] });
+      // The later answer read its first rows: the same answer now has them.
+      expect(engine.hasRows(now!), text).toBe(true);
+      read.mockClear();
+    }
+    expect(engine.searchNow('"network pruning"')).toBeNull();
+    // A fresh engine holds no record: the answer's rows are read on demand.
+    const fresh = await SearchEngine.open(repo);
+    const answer = fresh.searchNow('netwrok prunning')!;
+    expect(answer.ids.length).toBeGreaterThan(0);
+    expect(fresh.hasRows(answer)).toBe(false);
+    await fresh.readRows(answer);
+    expect(fresh.hasRows(answer)).toBe(true);
+  });
+
   it('reads the newest records ahead when asked, so rows need no read, and keeps them current', async () => {
     await repo.savePaper(pointer, 1);
     await repo.savePaper(pruning, 2);

@@ -200,6 +200,12 @@ describe('highlighting', () => {
     expect(highlight('A model of models', many).filter((s) => s.hit).map((s) => s.text)).toEqual(['model']);
   });
 
+  it('marks accented and upper-case words by their folded form, in place', () => {
+    const text = 'ÜBER-Net by Schäfl‐Müller, and GRAD-cam';
+    const hits = highlight(text, new Set(['ubernet', 'schafl', 'gradcam'])).filter((s) => s.hit).map((s) => s.text);
+    expect(hits).toEqual(['ÜBER', 'Net', 'Schäfl', 'GRAD', 'cam']);
+  });
+
   it('cuts a snippet around the densest stretch of matches', () => {
     const text = `${'filler words here '.repeat(30)}the visual explanation of gradcam maps ${'more filler '.repeat(30)}`;
     const segments = snippet(text, terms, 80);
