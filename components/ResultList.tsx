@@ -44,7 +44,7 @@ export function ResultList({ engine, resultKey, ids, preloaded, terms, selected,
   const [depth, setDepth] = useState({ key: resultKey, rows: LIST_PAGE });
   const rows = depth.key === resultKey ? depth.rows : LIST_PAGE;
   // The selected row is always rendered (arrows past the last page add one).
-  const count = Math.min(ids.length, Math.max(rows, selected + 1 + LIST_PAGE / 2));
+  const count = Math.min(ids.length, Math.max(rows, selected + 1 + (LIST_PAGE >> 1)));
   const rendered = ids.slice(0, count);
   const visible = rendered.filter((id) => !preloaded?.some((p) => p.id === id));
   const loaded = usePaperRecords(engine, visible, revision);

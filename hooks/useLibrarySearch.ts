@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { firstScreen, firstScreenRead } from '@/utils/db/first-screen';
 import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine, SearchResult } from '@/utils/search/engine';
@@ -127,22 +127,28 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
     [engine, query, revision, limit],
   );
   const ready = now instanceof Error ? null : now && engine?.hasRows(now) ? now : null;
-  // Otherwise (rows to read, a quoted phrase to check) the answer comes later; the last one
-  // stays on screen meanwhile.
-  const [late, setLate] = useState<SearchResult | null>(null);
+  // Otherwise (rows to read, a quoted phrase to check) the answer comes later, and the answer
+  // on screen stays meanwhile: a later answer to an earlier query never comes back over it.
+  const [late, setLate] = useState<Late | null>(null);
+  const onScreen = useRef<SearchResult | null>(null);
   useEffect(() => {
     if (!engine || now instanceof Error) return;
     if (now && engine.hasRows(now)) return engine.readAhead(now);
     let live = true;
     (now ? engine.readRows(now).then(() => now) : engine.search(query, limit)).then(
-      (r) => live && setLate(r),
+      (answer) => live && setLate({ answer, of: now, revision }),
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
     );
     return () => {
       live = false;
     };
-  }, [engine, now, query, limit]);
-  const result = ready ?? late;
+  }, [engine, now, query, revision, limit]);
+  // What the last commit showed, read as this render starts (no compiler memoises this hook).
+  // eslint-disable-next-line react-hooks/refs
+  const result = answerToShow({ query, now: now instanceof Error ? null : now, revision }, ready, late, onScreen.current);
+  useLayoutEffect(() => {
+    onScreen.current = result;
+  });
 
   return {
     runtime,
@@ -154,6 +160,33 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
     revision,
     error: runtimeError ?? (now instanceof Error ? now : error),
   };
+}
+
+/**
+ * An answer that came later: to the answer at once whose rows it read (`of`), or to a query
+ * that had none (a quoted phrase) in the library as of `revision`.
+ */
+export interface Late {
+  answer: SearchResult;
+  of: SearchResult | null;
+  revision: number;
+}
+
+/**
+ * The answer a search shows: the engine's answer at once when its rows are in memory, else the
+ * later answer to this very render's question once it has come, else the answer already on
+ * screen. Never a later answer to an earlier question (another query, or the same one before
+ * the library changed), which would bring old results back over newer ones.
+ */
+export function answerToShow(
+  asked: { query: string; now: SearchResult | null; revision: number },
+  ready: SearchResult | null,
+  late: Late | null,
+  onScreen: SearchResult | null,
+): SearchResult | null {
+  if (ready) return ready;
+  const current = late && (asked.now ? late.of === asked.now : late.answer.text === asked.query && late.revision === asked.revision);
+  return current ? late.answer : (onScreen ?? late?.answer ?? null);
 }
 
 /** The engine's answer at once (see `SearchEngine.searchNow`), or what went wrong. */

@@ -255,26 +255,29 @@ export class SearchEngine {
     if (!query.phrases.length) {
       const result = this.ranked(text, query, limit);
       // Rows show at once: the first screenful's records are read before answering.
-      await this.papers(result.ids.slice(0, LIST_PAGE));
-      this.readAhead(result);
+      await this.readRows(result);
       return result;
     }
     // A phrase removes matches after the fact: choose among more of them, and only the best
     // PHRASE_CHECK_LIMIT word matches are checked for the phrase.
     const match = this.index.match(query, PHRASE_CHECK_LIMIT);
-    const ids = await this.withPhrases(match.ids, query.phrases);
-    const records = new Map((await this.papers(ids.slice(0, CANDIDATES))).map((p) => [p.id, p]));
+    const matching = await this.withPhrases(match.ids, query.phrases);
+    const ids = matching.slice(0, limit);
+    const top = ids.slice(0, CANDIDATES);
+    const records = new Map((await this.papers(top)).map((p) => [p.id, p]));
     const scoreOf = new Map<string, number>();
     match.ids.forEach((id, i) => scoreOf.set(id, match.scores[i]!));
-    const ranked = this.order(ids.slice(0, CANDIDATES), (id) => scoreOf.get(id) ?? 0, query);
     // A phrase in the title beats the same phrase in the abstract.
     const weight = (id: string) => {
       const paper = records.get(id);
       return paper ? Math.min(...query.phrases.map((phrase) => phraseWeight(paper, phrase))) : 0;
     };
-    const best = ranked.map((id) => ({ id, w: weight(id) })).sort((a, b) => b.w - a.w).map(({ id }) => id);
-    const result = { text, query, ids: best.concat(ids.slice(CANDIDATES, limit)), total: ids.length, terms: match.terms, relaxed: match.relaxed };
-    await this.papers(result.ids.slice(0, LIST_PAGE));
+    const ranked = this.order(top, (id) => scoreOf.get(id) ?? 0, query)
+      .map((id) => ({ id, w: weight(id) }))
+      .sort((a, b) => b.w - a.w)
+      .map(({ id }) => id);
+    const result = { text, query, ids: ranked.concat(ids.slice(CANDIDATES)), total: matching.length, terms: match.terms, relaxed: match.relaxed };
+    await this.readRows(result);
     return result;
   }
 

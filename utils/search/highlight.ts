@@ -1,4 +1,4 @@
-import { tokens, type Token } from './text';
+import { asciiLower, tokens, type Token } from './text';
 
 /** A piece of text, marked when it is a word the query matched. Rendered as text, never HTML. */
 export interface Segment {
@@ -6,10 +6,16 @@ export interface Segment {
   hit: boolean;
 }
 
-/** A text cut into words once, and which words a hyphen or slash joins to the one before. */
+/**
+ * A text cut into words once: its words, where a hyphen or slash joins words into a compound
+ * (the index of each compound's first word), and the text in lower case when that keeps every
+ * word where it is (ASCII).
+ */
 interface Words {
   all: Token[];
+  compounds: number[];
   joined: boolean[];
+  lower: string | null;
 }
 
 /** Texts on screen are highlighted again at every keystroke: their words are cut once. */
@@ -21,22 +27,41 @@ const JOINERS = new Set([...'-‐‑/'].map((c) => c.charCodeAt(0)));
 function wordsOf(text: string): Words {
   let words = WORDS.get(text);
   if (!words) {
-    const all = tokens(text);
-    words = { all, joined: all.map((t, i) => i > 0 && t.start === all[i - 1]!.end + 1 && JOINERS.has(text.charCodeAt(t.start - 1))) };
+    const lower = asciiLower(text);
+    const all = tokens(text, lower);
+    const joined = all.map((t, i) => i > 0 && t.start === all[i - 1]!.end + 1 && JOINERS.has(text.charCodeAt(t.start - 1)));
+    const compounds = joined.flatMap((j, i) => (!j && joined[i + 1] ? [i] : []));
+    words = { all, joined, compounds, lower };
     if (WORDS.size >= WORDS_KEPT) WORDS.delete(WORDS.keys().next().value!);
     WORDS.set(text, words);
   }
   return words;
 }
 
-/** Tokens the query matched (a word itself, or a hyphenated compound of words). */
-function hitTokens({ all, joined }: Words, terms: ReadonlySet<string>): boolean[] {
-  const hit = all.map((t) => terms.has(t.word));
-  for (let i = 0; i < all.length; i++) {
-    let compound = all[i]!.word;
-    for (let j = i + 1; j < Math.min(all.length, i + 4) && joined[j]; j++) {
-      compound += all[j]!.word;
-      if (terms.has(compound)) for (let k = i; k <= j; k++) hit[k] = true;
+/**
+ * Tokens the query matched (a word itself, or a hyphenated compound of words). In an ASCII
+ * text only the terms it contains are looked for among its words: a term is a word or a
+ * compound, a few of them in a text of hundreds of words.
+ */
+function hitTokens({ all, joined, compounds, lower }: Words, terms: ReadonlySet<string>): boolean[] {
+  const hit = new Array<boolean>(all.length).fill(false);
+  if (lower === null) {
+    for (let i = 0; i < all.length; i++) hit[i] = terms.has(all[i]!.word);
+  } else {
+    for (const term of terms) {
+      if (!lower.includes(term)) continue;
+      for (let i = 0; i < all.length; i++) if (all[i]!.word === term) hit[i] = true;
+    }
+  }
+  // Every run of joined words, from each of its words: "state-space-model" gives
+  // "statespace", "statespacemodel" and "spacemodel".
+  for (const first of compounds) {
+    for (let i = first; i < all.length && (i === first || joined[i]); i++) {
+      let compound = all[i]!.word;
+      for (let j = i + 1; j < Math.min(all.length, i + 4) && joined[j]; j++) {
+        compound += all[j]!.word;
+        if (terms.has(compound)) for (let k = i; k <= j; k++) hit[k] = true;
+      }
     }
   }
   return hit;

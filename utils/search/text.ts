@@ -21,6 +21,14 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
+/**
+ * The text in lower case when that is also every word's folded form, in place (ASCII: most
+ * texts), else null.
+ */
+export function asciiLower(text: string): string | null {
+  return ASCII.test(text) ? text.toLowerCase() : null;
+}
+
 /** A word of the original text with where it stands, for highlighting. */
 export interface Token {
   /** Folded word. */
@@ -33,10 +41,8 @@ export interface Token {
  * The words of a text with their positions in it. Folding can change lengths (ligatures), so
  * each word is folded alone and positions refer to the original text.
  */
-export function tokens(text: string): Token[] {
+export function tokens(text: string, lower = asciiLower(text)): Token[] {
   const out: Token[] = [];
-  // Most texts are ASCII: lowered once, whose words keep their lengths.
-  const lower = ASCII.test(text) ? text.toLowerCase() : null;
   for (const m of text.matchAll(WORD)) {
     const end = m.index + m[0].length;
     out.push({ word: lower ? lower.slice(m.index, end) : fold(m[0]), start: m.index, end });

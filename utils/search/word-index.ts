@@ -498,9 +498,9 @@ export class WordIndex {
       const literal = expansions.some((e) => e.quality >= QUALITY.prefix && this.documentFrequency(e.term) > 0);
       // Each paper's best score among the words this one stands for, in `best`.
       for (const { term, quality } of expansions) {
-        const weight = quality * Math.log(1 + this.liveCount / Math.max(1, this.documentFrequency(term)));
+        const idf = Math.log(1 + this.liveCount / Math.max(1, this.documentFrequency(term)));
         const t = this.findTerm(term);
-        let used = t >= 0 && walk(postings, fields, offsets[t]!, offsets[t + 1]!, alive, allowed, only, weight, best);
+        let used = t >= 0 && walk(postings, fields, offsets[t]!, offsets[t + 1]!, alive, allowed, only, quality, idf, best);
         const extra = this.overlay.get(term);
         if (extra) {
           for (let i = 0; i < extra.length; i += 2) {
@@ -508,7 +508,7 @@ export class WordIndex {
             if (!alive[d] || (allowed && !allowed[d])) continue;
             const fieldMask = only ? extra[i + 1]! & only : extra[i + 1]!;
             if (!fieldMask) continue;
-            const s = weight * MASK_WEIGHT[fieldMask]!;
+            const s = quality * MASK_WEIGHT[fieldMask]! * idf;
             if (s > best[d]!) best[d] = s;
             used = true;
           }
@@ -653,7 +653,8 @@ function walk(
   alive: readonly number[],
   allowed: Uint8Array | null,
   only: number,
-  weight: number,
+  quality: number,
+  idf: number,
   best: Float32Array,
 ): boolean {
   let used = false;
@@ -662,7 +663,7 @@ function walk(
     if (!alive[d] || (allowed !== null && !allowed[d])) continue;
     const fieldMask = only ? fields[p]! & only : fields[p]!;
     if (!fieldMask) continue;
-    const s = weight * MASK_WEIGHT[fieldMask]!;
+    const s = quality * MASK_WEIGHT[fieldMask]! * idf;
     if (s > best[d]!) best[d] = s;
     used = true;
   }

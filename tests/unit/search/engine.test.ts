@@ -62,6 +62,22 @@ describe('search engine over IndexedDB', () => {
       read.mockClear();
     }
     expect(engine.searchNow('"network pruning"')).toBeNull();
+    // A phrase's answer: every paper holds it; a limit cuts the list, not the count.
+    // The two words most often next to each other in the titles.
+    const pairs = new Map<string, number>();
+    for (const { title } of library) {
+      const words = title.toLowerCase().match(/[a-z]+/g) ?? [];
+      for (let i = 1; i < words.length; i++) pairs.set(`${words[i - 1]} ${words[i]}`, (pairs.get(`${words[i - 1]} ${words[i]}`) ?? 0) + 1);
+    }
+    const [common] = [...pairs].sort((a, b) => b[1] - a[1])[0]!;
+    const phrase = `"${common}"`;
+    const all = await engine.search(phrase);
+    expect(all.total).toBe(all.ids.length);
+    expect(all.total).toBeGreaterThan(1);
+    const one = await engine.search(phrase, 1);
+    expect(one.ids).toHaveLength(1);
+    expect(one.total).toBe(all.total);
+
     // A fresh engine holds no record: the answer's rows are read on demand.
     const fresh = await SearchEngine.open(repo);
     const answer = fresh.searchNow('netwrok prunning')!;
