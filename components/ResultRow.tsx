@@ -51,9 +51,32 @@ export const ResultRow = memo(function ResultRow(props: Props) {
       </li>
     );
   }
-  const abstract = snippet(paper.abstract, terms);
   return (
     <li {...common}>
+      <RowText paper={paper} terms={terms} onOpen={onOpen} />
+      {selected && engaged && (
+        <RowActions
+          paper={paper}
+          knownTags={props.knownTags}
+          onChange={(change) => props.onChange(paper, change)}
+          onCopy={(as) => props.onCopy(paper, as)}
+          onOpenPdf={() => props.onOpenPdf(paper)}
+          onRemove={() => props.onRemove(paper)}
+        />
+      )}
+    </li>
+  );
+});
+
+/**
+ * What a row shows of its paper, highlighted. Its own memoised part: a keystroke that keeps a
+ * row's paper and matched words (the engine hands out the same terms set) renders nothing here,
+ * while the row's position, count and selection still update.
+ */
+const RowText = memo(function RowText({ paper, terms, onOpen }: { paper: Paper; terms: ReadonlySet<string>; onOpen: Props['onOpen'] }) {
+  const abstract = snippet(paper.abstract, terms);
+  return (
+    <>
       <a className="paper-title" href={paper.url} onClick={(event) => onOpen(paper, event)}>
         <Highlighted segments={highlight(paper.title, terms)} />
       </a>
@@ -85,16 +108,6 @@ export const ResultRow = memo(function ResultRow(props: Props) {
           <Highlighted segments={abstract} />
         </div>
       )}
-      {selected && engaged && (
-        <RowActions
-          paper={paper}
-          knownTags={props.knownTags}
-          onChange={(change) => props.onChange(paper, change)}
-          onCopy={(as) => props.onCopy(paper, as)}
-          onOpenPdf={() => props.onOpenPdf(paper)}
-          onRemove={() => props.onRemove(paper)}
-        />
-      )}
-    </li>
+    </>
   );
 });

@@ -27,6 +27,8 @@ let updates: Promise<unknown> = Promise.resolve();
 let logged: Promise<unknown> = Promise.resolve();
 /** A quick check is queued and not yet begun. */
 let checkQueued = false;
+/** The quick check under way: an answer asked meanwhile waits for what it finds. */
+let checking: Promise<unknown> | null = null;
 
 function update(work: (engine: SearchEngine) => Promise<unknown>): Promise<unknown> {
   updates = updates
@@ -42,12 +44,14 @@ function update(work: (engine: SearchEngine) => Promise<unknown>): Promise<unkno
  * engine takes in every logged change as it is made (a live query on the change log tells it
  * of them), and an answer waits only for those. After an answer, the quick check for writes
  * that logged none (the database restored or cleared behind the extension's back) is queued
- * for the next answers, one at a time however fast the user types; the popup's own engine,
+ * for the next answers, one at a time however fast the user types (an answer asked while it
+ * runs waits for it, rather than answer from what it may be replacing); the popup's own engine,
  * open a moment later, makes the same check before its answer replaces this one.
  */
 async function answer(text: string): Promise<ResidentAnswer> {
   const search = await openEngine();
   await logged;
+  if (checking) await checking;
   const result = await search.search(text);
   // The first screen's records: the search has just read them.
   const papers = await search.papers(result.ids.slice(0, LIST_PAGE));
@@ -55,7 +59,8 @@ async function answer(text: string): Promise<ResidentAnswer> {
     checkQueued = true;
     void update((opened) => {
       checkQueued = false;
-      return opened.catchUp();
+      checking = opened.catchUp().finally(() => (checking = null));
+      return checking;
     });
   }
   return { text, ids: result.ids, total: result.total, terms: [...result.terms], relaxed: result.relaxed, papers };

@@ -50,6 +50,8 @@ export type SearchStore = Pick<
 export class SearchEngine {
   private readonly records = new Map<string, Paper>();
   private readonly ranker = new Ranker();
+  /** The last answer's terms: handed out again while unchanged (see `sameTerms`). */
+  private lastTerms: ReadonlySet<string> = new Set();
 
   private constructor(
     private readonly repo: SearchStore,
@@ -276,7 +278,7 @@ export class SearchEngine {
       .map((id) => ({ id, w: weight(id) }))
       .sort((a, b) => b.w - a.w)
       .map(({ id }) => id);
-    const result = { text, query, ids: ranked.concat(ids.slice(CANDIDATES)), total: matching.length, terms: match.terms, relaxed: match.relaxed };
+    const result = { text, query, ids: ranked.concat(ids.slice(CANDIDATES)), total: matching.length, terms: this.sameTerms(match.terms), relaxed: match.relaxed };
     await this.readRows(result);
     return result;
   }
@@ -318,7 +320,18 @@ export class SearchEngine {
     const weighed = !isEmptyQuery(query) && (query.words.some((w) => w.length > 2) || query.authors.length > 0 || query.exact.length > 0);
     const candidates = match.ids.slice(0, CANDIDATES);
     const ids = weighed ? this.order(candidates, (_, i) => match.scores[i]!, query).concat(match.ids.slice(CANDIDATES)) : match.ids;
-    return { text, query, ids, total: match.total, terms: match.terms, relaxed: match.relaxed };
+    return { text, query, ids, total: match.total, terms: this.sameTerms(match.terms), relaxed: match.relaxed };
+  }
+
+  /**
+   * The previous answer's set when it holds the same words: a keystroke that extends a word
+   * often matches the same vocabulary, and rows whose paper and terms are unchanged then skip
+   * highlighting and rendering again (they compare the set by identity).
+   */
+  private sameTerms(terms: ReadonlySet<string>): ReadonlySet<string> {
+    const last = this.lastTerms;
+    if (last.size === terms.size && [...terms].every((t) => last.has(t))) return last;
+    return (this.lastTerms = terms);
   }
 
   /** Candidates ordered by Fuse.js, weighed with the word index's score of each (`coarse`). */

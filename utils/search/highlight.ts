@@ -81,6 +81,20 @@ function segmentsOf(text: string, all: Token[], hit: boolean[], from: number, to
   return out;
 }
 
+/**
+ * Whether any term can be among the text's words or compounds: false only for an ASCII text
+ * that, lowered and with its joiners dropped (a compound's words then run together), holds no
+ * term anywhere. Most abstracts on screen miss the words typed, and are then never cut up.
+ */
+function mayHold(text: string, terms: ReadonlySet<string>): boolean {
+  const lower = asciiLower(text);
+  if (lower === null) return true;
+  const run = lower.replace(ASCII_JOINERS, '');
+  for (const term of terms) if (run.includes(term)) return true;
+  return false;
+}
+const ASCII_JOINERS = /[-/]/g;
+
 /** The whole text, with the matched words marked. */
 export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {
   if (!terms.size) return [{ text, hit: false }];
@@ -94,8 +108,9 @@ export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {
  */
 export function snippet(text: string, terms: ReadonlySet<string>, width = 180): Segment[] {
   if (!text) return [];
-  // Without terms the snippet is the text's start: only that much is cut into words.
-  const words = terms.size ? wordsOf(text) : null;
+  // Without terms, or none in the text, the snippet is the text's start: only that much is cut
+  // into words.
+  const words = terms.size && mayHold(text, terms) ? wordsOf(text) : null;
   const all = words ? words.all : tokens(text.slice(0, width + 40));
   const hit = words ? hitTokens(words, terms) : all.map(() => false);
   const hits = all.filter((_, i) => hit[i]);

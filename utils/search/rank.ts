@@ -1,4 +1,4 @@
-import Fuse, { type Expression, type IFuseOptions } from 'fuse.js';
+import Fuse, { type Expression, type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { ParsedQuery } from './query';
 import type { RankText } from './word-index';
 
@@ -32,6 +32,11 @@ const ALL_KEYS: readonly Key[] = SEARCH_KEYS.map((k) => k.name);
  */
 const ABSTRACT_ONLY = 0.97;
 const CACHED_WORDS = 500;
+const CACHED_RECORDS = 5_000;
+/** A paper's entry in Fuse.js's index: its fields' text and length norms. */
+type IndexEntry = NonNullable<FuseIndex<RankText>['records'][number]['$']>;
+/** Fuse.js's keys, as its index holds them. */
+const INDEX_KEYS = Fuse.createIndex(FUSE_OPTIONS.keys!, []).keys;
 
 /**
  * Orders the candidates the word index chose with Fuse.js. Fuse's score for
@@ -42,10 +47,13 @@ const CACHED_WORDS = 500;
  */
 export class Ranker {
   private readonly cache = new Map<string, Map<string, number>>();
+  /** Each paper's Fuse.js index entry (its fields' text and length norms), made once. */
+  private readonly records = new Map<string, IndexEntry>();
 
   /** Forgets every score: call when papers changed. */
   clear(): void {
     this.cache.clear();
+    this.records.clear();
   }
 
   rank(candidates: readonly RankText[], coarse: readonly number[], q: ParsedQuery): RankText[] {
@@ -78,8 +86,22 @@ export class Ranker {
     if (missing.length) {
       for (const p of missing) scores.set(p.id, ABSTRACT_ONLY);
       const expression: Expression = { $or: keys.map((key) => ({ [key]: word })) };
-      for (const r of new Fuse(missing, FUSE_OPTIONS).search(expression)) scores.set(r.item.id, r.score ?? 0);
+      for (const r of new Fuse(missing, FUSE_OPTIONS, this.index(missing)).search(expression)) scores.set(r.item.id, r.score ?? 0);
     }
     return scores;
+  }
+
+  /**
+   * Fuse.js's index of these papers from the entries kept for them: a keystroke asks about the
+   * word being typed in mostly the same candidates as the key before.
+   */
+  private index(papers: readonly RankText[]) {
+    if (this.records.size > CACHED_RECORDS) this.records.clear();
+    const records = papers.map((paper, i) => {
+      let entry = this.records.get(paper.id);
+      if (!entry) this.records.set(paper.id, (entry = Fuse.createIndex(FUSE_OPTIONS.keys!, [paper]).records[0]!.$!));
+      return { i, $: entry };
+    });
+    return Fuse.parseIndex<RankText>({ keys: INDEX_KEYS, records });
   }
 }

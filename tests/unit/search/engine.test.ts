@@ -78,6 +78,13 @@ describe('search engine over IndexedDB', () => {
     expect(one.ids).toHaveLength(1);
     expect(one.total).toBe(all.total);
 
+    // The same matched words come as the same set (rows compare it by identity), new ones not.
+    const net = engine.searchNow('pointer networ')!;
+    expect(engine.searchNow('pointer network')!.terms).toBe(net.terms);
+    const other = engine.searchNow('pointer')!.terms;
+    expect(other).not.toBe(net.terms);
+    expect([...other]).not.toEqual([...net.terms]);
+
     // A fresh engine holds no record: the answer's rows are read on demand.
     const fresh = await SearchEngine.open(repo);
     const answer = fresh.searchNow('netwrok prunning')!;

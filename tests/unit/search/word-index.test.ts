@@ -215,6 +215,17 @@ describe('highlighting', () => {
     expect(segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['visual', 'gradcam']);
   });
 
+  it('cuts a snippet around a compound, and at the start of a text holding no term', () => {
+    const text = `${'filler words here '.repeat(30)}a state-space model ${'more filler '.repeat(30)}`;
+    // Only the compound matches: "statespace" is in no word of the text.
+    const around = snippet(text, new Set(['statespace']), 80);
+    expect(around.filter((s) => s.hit).map((s) => s.text)).toEqual(['state', 'space']);
+    expect(around[0]!.text).toBe('…');
+    // No term in the text: its start, as with no terms at all.
+    expect(snippet(text, new Set(['transformer', 'spacestate']), 80)).toEqual(snippet(text, new Set(), 80));
+    expect(snippet(text, new Set(), 80).map((s) => s.text).join('')).toMatch(/^filler words here .*…$/);
+  });
+
   it('never hides a paper behind a prefix that stands for more words than are looked at', () => {
     // 200 common words beginning with "con" (each in two papers) and one rare one.
     const letters = 'abcdefghijklmnopqrstuvwxyz';
