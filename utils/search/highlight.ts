@@ -48,9 +48,12 @@ function hitTokens({ all, joined, compounds, lower }: Words, terms: ReadonlySet<
   if (lower === null) {
     for (let i = 0; i < all.length; i++) hit[i] = terms.has(all[i]!.word);
   } else {
+    // Where the term stands in the text, a word of it when one starts and ends there.
     for (const term of terms) {
-      if (!lower.includes(term)) continue;
-      for (let i = 0; i < all.length; i++) if (all[i]!.word === term) hit[i] = true;
+      for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+        const i = tokenAt(all, at);
+        if (i >= 0 && all[i]!.end === at + term.length) hit[i] = true;
+      }
     }
   }
   // Every run of joined words, from each of its words: "state-space-model" gives
@@ -65,6 +68,20 @@ function hitTokens({ all, joined, compounds, lower }: Words, terms: ReadonlySet<
     }
   }
   return hit;
+}
+
+/** The token starting at a position (tokens are in order), or -1. */
+function tokenAt(all: Token[], start: number): number {
+  let lo = 0;
+  let hi = all.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = all[mid]!.start;
+    if (at === start) return mid;
+    if (at < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function segmentsOf(text: string, all: Token[], hit: boolean[], from: number, to: number): Segment[] {

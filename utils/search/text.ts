@@ -39,13 +39,26 @@ export interface Token {
 
 /**
  * The words of a text with their positions in it. Folding can change lengths (ligatures), so
- * each word is folded alone and positions refer to the original text.
+ * outside ASCII each word is folded alone and positions refer to the original text.
  */
 export function tokens(text: string, lower = asciiLower(text)): Token[] {
   const out: Token[] = [];
+  if (lower !== null) {
+    // ASCII: a word is a run of letters and digits (what WORD matches there), found by char code.
+    for (let i = 0, start = -1; i <= lower.length; i++) {
+      const c = i < lower.length ? lower.charCodeAt(i) : 0;
+      const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+      if (inWord && start < 0) start = i;
+      else if (!inWord && start >= 0) {
+        out.push({ word: lower.slice(start, i), start, end: i });
+        start = -1;
+      }
+    }
+    return out;
+  }
   for (const m of text.matchAll(WORD)) {
     const end = m.index + m[0].length;
-    out.push({ word: lower ? lower.slice(m.index, end) : fold(m[0]), start: m.index, end });
+    out.push({ word: fold(m[0]), start: m.index, end });
   }
   return out;
 }
