@@ -51,7 +51,8 @@ function update(work: (engine: SearchEngine) => Promise<unknown>): Promise<unkno
 async function answer(text: string): Promise<ResidentAnswer> {
   const search = await openEngine();
   await logged;
-  if (checking) await checking;
+  // A check that failed leaves the index as it was: answer from that (the failure is logged).
+  if (checking) await checking.catch(() => undefined);
   const result = await search.search(text);
   // The first screen's records: the search has just read them.
   const papers = await search.papers(result.ids.slice(0, LIST_PAGE));

@@ -50,6 +50,7 @@ function hitTokens({ all, joined, compounds, lower }: Words, terms: ReadonlySet<
   } else {
     // Where the term stands in the text, a word of it when one starts and ends there.
     for (const term of terms) {
+      if (!term) continue;
       for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
         const i = tokenAt(all, at);
         if (i >= 0 && all[i]!.end === at + term.length) hit[i] = true;
@@ -104,13 +105,15 @@ function segmentsOf(text: string, all: Token[], hit: boolean[], from: number, to
  * term anywhere. Most abstracts on screen miss the words typed, and are then never cut up.
  */
 function mayHold(text: string, terms: ReadonlySet<string>): boolean {
+  if (WORDS.has(text)) return true;
   const lower = asciiLower(text);
   if (lower === null) return true;
   const run = lower.replace(ASCII_JOINERS, '');
   for (const term of terms) if (run.includes(term)) return true;
   return false;
 }
-const ASCII_JOINERS = /[-/]/g;
+/** The joiners an ASCII text can hold. */
+const ASCII_JOINERS = new RegExp(`[${[...JOINERS].filter((c) => c < 0x80).map((c) => `\\x${c.toString(16).padStart(2, '0')}`).join('')}]`, 'g');
 
 /** The whole text, with the matched words marked. */
 export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {

@@ -32,7 +32,8 @@ const ALL_KEYS: readonly Key[] = SEARCH_KEYS.map((k) => k.name);
  */
 const ABSTRACT_ONLY = 0.97;
 const CACHED_WORDS = 500;
-const CACHED_RECORDS = 5_000;
+/** Index entries kept: the candidates of the last few dozen keystrokes. */
+const CACHED_RECORDS = 1_000;
 /** A paper's entry in Fuse.js's index: its fields' text and length norms. */
 type IndexEntry = NonNullable<FuseIndex<RankText>['records'][number]['$']>;
 /** Fuse.js's keys, as its index holds them. */
@@ -50,7 +51,7 @@ export class Ranker {
   /** Each paper's Fuse.js index entry (its fields' text and length norms), made once. */
   private readonly records = new Map<string, IndexEntry>();
 
-  /** Forgets every score: call when papers changed. */
+  /** Forgets every score and index entry: call when papers changed. */
   clear(): void {
     this.cache.clear();
     this.records.clear();
@@ -97,11 +98,9 @@ export class Ranker {
    */
   private index(papers: readonly RankText[]) {
     if (this.records.size > CACHED_RECORDS) this.records.clear();
-    const records = papers.map((paper, i) => {
-      let entry = this.records.get(paper.id);
-      if (!entry) this.records.set(paper.id, (entry = Fuse.createIndex(FUSE_OPTIONS.keys!, [paper]).records[0]!.$!));
-      return { i, $: entry };
-    });
+    const unknown = papers.filter((paper) => !this.records.has(paper.id));
+    if (unknown.length) Fuse.createIndex(FUSE_OPTIONS.keys!, unknown).records.forEach((record, k) => this.records.set(unknown[k]!.id, record.$!));
+    const records = papers.map((paper, i) => ({ i, $: this.records.get(paper.id)! }));
     return Fuse.parseIndex<RankText>({ keys: INDEX_KEYS, records });
   }
 }

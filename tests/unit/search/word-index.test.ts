@@ -215,6 +215,16 @@ describe('highlighting', () => {
     expect(segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['visual', 'gradcam']);
   });
 
+  it('marks whole words only: not inside a longer word, digits and overlaps included', () => {
+    const hits = (text: string, terms: string[]) => highlight(text, new Set(terms)).filter((s) => s.hit).map((s) => s.text);
+    expect(hits('Aaa aa AA, aaaa: a-aa', ['aa'])).toEqual(['aa', 'AA', 'aa']);
+    expect(hits('GPT4 and GPT 4 in 2024, v2.0', ['4', '2024', 'gpt4', '0'])).toEqual(['GPT4', '4', '2024', '0']);
+    expect(hits('Networks of networking networks', ['network'])).toEqual([]);
+    // An empty term stands for nothing (and is never looked for forever).
+    expect(hits('Any text', [''])).toEqual([]);
+    expect(snippet('Any text', new Set(['']))).toEqual([{ text: 'Any text', hit: false }]);
+  });
+
   it('cuts a snippet around a compound, and at the start of a text holding no term', () => {
     const text = `${'filler words here '.repeat(30)}a state-space model ${'more filler '.repeat(30)}`;
     // Only the compound matches: "statespace" is in no word of the text.
