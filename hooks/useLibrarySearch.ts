@@ -120,19 +120,21 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
 
   // The answer is worked out in the render the keystroke causes: the box, the count, the rows
   // and their highlights commit together, once, when the rows' records are in memory.
-  const now = useMemo(
+  const atOnce = useMemo(
     () => (engine ? answerNow(engine, query, limit) : null),
     // A new revision: the engine has taken in library changes, and answers anew.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [engine, query, revision, limit],
   );
-  const ready = now instanceof Error ? null : now && engine?.hasRows(now) ? now : null;
+  const failed = atOnce instanceof Error ? atOnce : null;
+  const now = atOnce instanceof Error ? null : atOnce;
+  const ready = now && engine?.hasRows(now) ? now : null;
   // Otherwise (rows to read, a quoted phrase to check) the answer comes later, and the answer
   // on screen stays meanwhile: a later answer to an earlier query never comes back over it.
   const [late, setLate] = useState<Late | null>(null);
   const onScreen = useRef<SearchResult | null>(null);
   useEffect(() => {
-    if (!engine || now instanceof Error) return;
+    if (!engine || failed) return;
     if (now && engine.hasRows(now)) return engine.readAhead(now);
     let live = true;
     (now ? engine.readRows(now).then(() => now) : engine.search(query, limit)).then(
@@ -142,10 +144,10 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
     return () => {
       live = false;
     };
-  }, [engine, now, query, revision, limit]);
+  }, [engine, now, failed, query, revision, limit]);
   // What the last commit showed, read as this render starts (no compiler memoises this hook).
   // eslint-disable-next-line react-hooks/refs
-  const result = answerToShow({ query, now: now instanceof Error ? null : now, revision }, ready, late, onScreen.current);
+  const result = answerToShow({ query, now, revision }, ready, late, onScreen.current);
   useLayoutEffect(() => {
     onScreen.current = result;
   });
@@ -158,7 +160,7 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
     preview: result ? null : preview,
     initialCount: first?.count,
     revision,
-    error: runtimeError ?? (now instanceof Error ? now : error),
+    error: runtimeError ?? failed ?? error,
   };
 }
 

@@ -101,19 +101,19 @@ function segmentsOf(text: string, all: Token[], hit: boolean[], from: number, to
 
 /**
  * Whether any term can be among the text's words or compounds: false only for an ASCII text
- * that, lowered and with its joiners dropped (a compound's words then run together), holds no
- * term anywhere. Most abstracts on screen miss the words typed, and are then never cut up.
+ * whose letters and digits, lowered and run together, hold no term anywhere (every word and
+ * every compound of joined words is a stretch of them). Most abstracts on screen miss the words
+ * typed, and are then never cut up.
  */
 function mayHold(text: string, terms: ReadonlySet<string>): boolean {
   if (WORDS.has(text)) return true;
   const lower = asciiLower(text);
   if (lower === null) return true;
-  const run = lower.replace(ASCII_JOINERS, '');
+  const run = lower.replace(NOT_WORD, '');
   for (const term of terms) if (run.includes(term)) return true;
   return false;
 }
-/** The joiners an ASCII text can hold. */
-const ASCII_JOINERS = new RegExp(`[${[...JOINERS].filter((c) => c < 0x80).map((c) => `\\x${c.toString(16).padStart(2, '0')}`).join('')}]`, 'g');
+const NOT_WORD = /[^a-z0-9]+/g;
 
 /** The whole text, with the matched words marked. */
 export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {
