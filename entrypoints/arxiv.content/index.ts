@@ -8,6 +8,9 @@ const LOG = '[paperdex:arxiv]';
 export default defineContentScript({
   matches: ARXIV_CONTENT_MATCHES,
   runAt: 'document_end',
+  // WXT's future default: tell a stale copy of this script to stop by a DOM event only, not by
+  // a window message every page's own message listeners would be woken for.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     try {
       const result = parseArxivPage(document, new URL(location.href));

@@ -8,6 +8,9 @@ const LOG = '[paperdex:huggingface]';
 export default defineContentScript({
   matches: HF_CONTENT_MATCHES,
   runAt: 'document_end',
+  // WXT's future default: tell a stale copy of this script to stop by a DOM event only, not by
+  // a window message every page's own message listeners would be woken for.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const buttons = createPaperButtons(ctx, 'huggingface', LOG);
     /** The paper page the buttons belong to: Svelte may reuse the heading for the next paper. */

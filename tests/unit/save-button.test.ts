@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { createSaveButton, LABELS, pageTone, REFRESHED } from '@/utils/content/save-button';
 import { unreachableMessage } from '@/utils/content/mount-papers';
 
+/** The button's parts as they are now: the bubble is made when there is first something to say. */
 const parts = (host: HTMLElement) => {
   const root = host.shadowRoot!;
   const [button, retry] = [...root.querySelectorAll('button')];
-  return { button: button!, retry: retry!, bubble: root.querySelector<HTMLElement>('.bubble')!, detail: root.querySelector<HTMLElement>('.detail')! };
+  return { button: button!, retry, bubble: root.querySelector<HTMLElement>('.bubble'), detail: root.querySelector<HTMLElement>('.detail') };
+};
+/** The message below the button, '' when none shows. */
+const said = (host: HTMLElement) => {
+  const { bubble, detail } = parts(host);
+  return bubble && !bubble.hidden ? detail!.textContent : '';
 };
 
 describe('the in-page Save button', () => {
@@ -14,36 +20,61 @@ describe('the in-page Save button', () => {
     const saves: number[] = [];
     const b = createSaveButton(() => saves.push(1), 'arXiv 2401.12345');
     document.body.append(b.host);
-    const { button, retry, bubble, detail } = parts(b.host);
+    const { button } = parts(b.host);
     expect(button.textContent).toBe(LABELS.save);
-    expect(bubble.hidden).toBe(true);
+    expect(said(b.host)).toBe('');
+    expect(button.getAttribute('aria-describedby')).toBe('subject');
+    expect(b.host.shadowRoot!.getElementById('subject')!.textContent).toBe('arXiv 2401.12345');
 
     b.set({ kind: 'saving', fetching: true });
-    expect(detail.textContent).toBe('Fetching the details from arXiv…');
-    expect(bubble.hidden).toBe(false);
+    expect(said(b.host)).toBe('Fetching the details from arXiv…');
+    expect(parts(b.host).retry!.hidden).toBe(true);
     button.click();
     expect(saves).toEqual([]); // a click while saving does nothing
 
     b.set({ kind: 'saved', version: 2, refreshed: true });
     expect(button.textContent).toBe(LABELS.saved);
-    expect(detail.textContent).toBe(REFRESHED);
+    expect(said(b.host)).toBe(REFRESHED);
     b.set({ kind: 'saved', version: 2 });
-    expect(bubble.hidden).toBe(true);
+    expect(said(b.host)).toBe('');
 
     // An incomplete record found on a later visit shows its mark and tooltip, no bubble over
     // the page; a save that just ran says why and offers Retry.
     b.set({ kind: 'incomplete', version: 1 });
     expect(button.textContent).toBe(LABELS.incomplete);
-    expect(bubble.hidden).toBe(true);
+    expect(said(b.host)).toBe('');
     b.set({ kind: 'incomplete', version: 1, note: "arXiv can't be reached: check your connection." });
-    expect(detail.textContent).toBe("arXiv can't be reached: check your connection. Retry to complete it.");
-    expect(retry.hidden).toBe(false);
-    retry.click();
+    expect(said(b.host)).toBe("arXiv can't be reached: check your connection. Retry to complete it.");
+    const { retry } = parts(b.host);
+    expect(retry!.hidden).toBe(false);
+    expect(retry!.getAttribute('aria-describedby')).toBe('subject');
+    retry!.click();
     expect(saves).toEqual([1]);
+    button.click();
+    expect(saves).toEqual([1, 1]);
+
+    b.set({ kind: 'failed', message: 'the library is full' });
+    expect(said(b.host)).toBe("Couldn't save: the library is full");
+    expect(parts(b.host).detail!.dataset.tone).toBe('error');
 
     b.set({ kind: 'unreadable', reason: 'no title on this page' });
     expect(button.disabled).toBe(true);
-    expect(detail.textContent).toBe('Paperdex: no title on this page.');
+    expect(said(b.host)).toBe('Paperdex: no title on this page.');
+  });
+
+  it('is cloned from one shape: every button is its own, and one without a subject describes nothing', () => {
+    const [a, b] = [createSaveButton(() => undefined, 'arXiv 2401.00001'), createSaveButton(() => undefined)];
+    a.set({ kind: 'saved', version: 1 });
+    expect(parts(a.host).button.textContent).toBe(LABELS.saved);
+    expect(parts(b.host).button.textContent).toBe(LABELS.save);
+    expect(parts(b.host).button.hasAttribute('aria-describedby')).toBe(false);
+    expect(b.host.shadowRoot!.getElementById('subject')).toBeNull();
+    b.set({ kind: 'failed', message: 'offline' });
+    expect(parts(b.host).retry!.hasAttribute('aria-describedby')).toBe(false);
+    // A state shown again is left as it is; a new one replaces it.
+    a.set({ kind: 'saved', version: 1 });
+    a.set({ kind: 'outdated', version: 1, available: 3 });
+    expect(parts(a.host).button.textContent).toBe(LABELS.outdated(3));
   });
 
   it('is dark on a dark page and light on a light or transparent one, by the page not the system', () => {
