@@ -4,7 +4,16 @@
  * painted from `db/first-screen.ts` (see hooks/useRuntime.ts), so none of it delays that paint.
  */
 export { liveQuery } from './db/live';
-export { repository } from './db/repository';
+import { db } from './db/database';
+import { fingerprintOffThread } from './db/fingerprint';
+import { repository as stored } from './db/repository';
+
+/**
+ * The repository, with the library's fingerprint read in a worker: the search's thorough check
+ * walks every paper's index key, which on the page's own thread would compete with its first
+ * keystrokes and scrolling (50,000 cursor callbacks at 50,000 papers).
+ */
+export const repository: typeof stored = { ...stored, libraryFingerprint: () => fingerprintOffThread(db.name, stored.libraryFingerprint) };
 export { SearchEngine } from './search/engine';
 export { libraryWrites } from './page-writes';
 export { paperAsBibtex, paperAsMarkdown } from './export/clipboard';

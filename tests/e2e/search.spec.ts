@@ -261,3 +261,22 @@ test('what is typed before the popup has loaded is answered by the resident sear
   await expect(rows).not.toHaveCount(0);
   await expect(early.locator('.status')).toHaveText('Searching…');
 });
+
+test('an older version of a paper restored behind the extension’s back is found once the popup has checked, in a worker', async ({ context, extensionId }) => {
+  const library = generateLibrary(300);
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.page.getByText('Your library is empty.')).toBeVisible();
+  await seedLibrary(popup.page, library);
+  await popup.page.reload();
+  await expect(popup.page.getByText('300 papers, newest first')).toBeVisible({ timeout: 15_000 });
+
+  // Same count, same newest change: only the fingerprint of every updatedAt tells.
+  const older = library.find((p) => p.updatedAt < Math.max(...library.map((q) => q.updatedAt)))!;
+  await seedLibrary(popup.page, [{ ...older, title: 'Quokka Behaviour in Restored Backups', updatedAt: older.updatedAt - 1 }]);
+  const workers: string[] = [];
+  popup.page.on('worker', (worker) => workers.push(worker.url()));
+  await popup.page.reload();
+  await popup.search.fill('quokka');
+  await expect(popup.items().first()).toContainText('Quokka Behaviour in Restored Backups');
+  expect(workers.some((url) => /fingerprint-worker/.test(url))).toBe(true);
+});

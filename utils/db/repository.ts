@@ -3,8 +3,9 @@ import { mergePaper, planMerge, withPublication } from '../paper/merge';
 import type { CodeLinks, Paper, PaperMetadata, PaperUpdate, Venue } from '../paper/schema';
 import { statusOf, type PaperStatus } from '../paper/status';
 import { paperIdFor } from '../paper/urls';
-import { BULK_CHANGE, libraryFingerprint, type IndexSnapshot } from '../search/word-index';
+import { BULK_CHANGE, type IndexSnapshot } from '../search/word-index';
 import { db as defaultDb, type PaperdexDb, type SearchLogEntry } from './database';
+import { readFingerprint, type LibraryFingerprint } from './fingerprint';
 
 /** Everything the search engine needs to open, read in one consistent transaction. */
 export interface SearchState {
@@ -302,15 +303,11 @@ export function createRepository(db: PaperdexDb) {
     /**
      * `libraryFingerprint` of every paper's `updatedAt` (index keys only, no record read) and
      * the last change number, read together: the thorough staleness check, made after the
-     * first results are on screen.
+     * first results are on screen. Pages read it in a worker (see `fingerprintOffThread`).
      */
-    async libraryFingerprint(): Promise<{ fingerprint: number; count: number; seq: number }> {
-      return db.transaction('r', db.papers, db.searchLog, async () => {
-        const updatedAts = await db.papers.orderBy('updatedAt').keys();
-        const last = await db.searchLog.orderBy('seq').last();
-        // Every record counts, even one without an updatedAt the index could hold.
-        return { fingerprint: libraryFingerprint(updatedAts), count: await db.papers.count(), seq: last?.seq ?? 0 };
-      });
+    async libraryFingerprint(): Promise<LibraryFingerprint> {
+      await db.open();
+      return readFingerprint(db.backendDB());
     },
 
     /** The last change's number: changes when the library does (for live queries). */

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type PaperdexDb } from '@/utils/db/database';
+import { fingerprintOffThread } from '@/utils/db/fingerprint';
 import { createRepository, type Repository } from '@/utils/db/repository';
+import { libraryFingerprint } from '@/utils/search/word-index';
 import { paperInput } from '../paper-factory';
 
 let db: PaperdexDb;
@@ -145,5 +147,18 @@ describe('repository', () => {
       'arxiv:1810.05270': { saved: false },
       'arxiv:1506.03134': { saved: true, version: 1 },
     });
+  });
+
+  it("fingerprints every paper's updatedAt with the count and the last change, and a worker's read is the same", async () => {
+    await repo.savePaper(paperInput(), 1000);
+    await repo.savePaper(paperInput({ arxivId: '2401.00001' }), 2000);
+    await repo.savePaper(paperInput({ arxivId: '2401.00001', version: 2 }), 3500);
+    const seq = (await db.searchLog.orderBy('seq').last())!.seq!;
+    expect(await repo.libraryFingerprint()).toEqual({ fingerprint: libraryFingerprint([1000, 3500]), count: 2, seq });
+    // A record written behind the extension's back, with an older updatedAt: the fingerprint moves.
+    await db.papers.update('arxiv:2401.00001', { updatedAt: 2000 });
+    expect((await repo.libraryFingerprint()).fingerprint).toBe(libraryFingerprint([1000, 2000]));
+    // No Worker here (Node): the read falls back to this thread, with the same answer.
+    expect(await fingerprintOffThread(db.name, repo.libraryFingerprint)).toEqual(await repo.libraryFingerprint());
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * The library's fingerprint (see `libraryFingerprint`) read with plain IndexedDB, in a worker
+ * when the context can start one: walking 50,000 index keys is thousands of cursor callbacks,
+ * which on a page's main thread would compete with its first keystrokes and scrolling.
+ */
+import { libraryFingerprint } from '../search/word-index';
+
+export interface LibraryFingerprint {
+  fingerprint: number;
+  count: number;
+  /** The last change's number, read in the same transaction. */
+  seq: number;
+}
+
+/** The fingerprint from an open database, in one read transaction (what the worker runs). */
+export function readFingerprint(idb: IDBDatabase): Promise<LibraryFingerprint> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction(['papers', 'searchLog'], 'readonly');
+    const updatedAts: IDBValidKey[] = [];
+    let count = 0;
+    let seq = 0;
+    const keys = tx.objectStore('papers').index('updatedAt').openKeyCursor();
+    keys.onsuccess = () => {
+      const cursor = keys.result;
+      if (!cursor) return;
+      updatedAts.push(cursor.key);
+      cursor.continue();
+    };
+    const counted = tx.objectStore('papers').count();
+    counted.onsuccess = () => (count = counted.result);
+    const last = tx.objectStore('searchLog').openKeyCursor(null, 'prev');
+    last.onsuccess = () => (seq = Number(last.result?.key ?? 0));
+    tx.oncomplete = () => resolve({ fingerprint: libraryFingerprint(updatedAts), count, seq });
+    tx.onerror = () => reject(tx.error ?? new Error('the fingerprint could not be read'));
+    tx.onabort = () => reject(tx.error ?? new Error('the fingerprint read was aborted'));
+  });
+}
+
+/** What the worker answers. */
+export type FingerprintAnswer = { ok: true; value: LibraryFingerprint } | { ok: false; message: string };
+
+/**
+ * Reads the fingerprint of the database `name` in a one-off worker; `fallback` (the same read on
+ * this thread) when no worker can be started or it fails. Never opens a database that is not
+ * there (the worker aborts the creation).
+ */
+export async function fingerprintOffThread(name: string, fallback: () => Promise<LibraryFingerprint>): Promise<LibraryFingerprint> {
+  if (typeof Worker === 'undefined') return fallback();
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./fingerprint-worker.ts', import.meta.url), { type: 'module', name: 'paperdex-fingerprint' });
+  } catch {
+    return fallback();
+  }
+  const answer = await new Promise<FingerprintAnswer>((resolve) => {
+    worker.onmessage = (event: MessageEvent<FingerprintAnswer>) => resolve(event.data);
+    worker.onerror = (event) => resolve({ ok: false, message: event.message || 'the worker could not start' });
+    worker.postMessage(name);
+  }).finally(() => worker.terminate());
+  if (answer.ok) return answer.value;
+  console.warn('[paperdex:search] reading the library fingerprint on this thread:', answer.message);
+  return fallback();
+}
