@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { quietMoment } from '@/utils/after-paint';
 import { firstScreen, firstScreenRead } from '@/utils/db/first-screen';
 import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine, SearchResult } from '@/utils/search/engine';
@@ -24,9 +25,6 @@ export interface LibrarySearch {
   revision: number;
   error: Error | null;
 }
-
-/** The page's next idle moment (or a second from now, if it never has one). */
-const idleMoment = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
 
 /**
  * The library's search, live. The newest saves are read first, straight from IndexedDB, and the
@@ -82,7 +80,7 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
               (rebuilt) => live && rebuilt && setRevision((r) => r + 1),
               (e: unknown) => console.error('[paperdex:search] could not check the search index', e),
             )
-            .then(() => opened.warm(idleMoment, () => live))
+            .then(() => opened.warm(quietMoment, () => live))
             .catch((e: unknown) => console.warn('[paperdex:search] could not read records ahead', e));
         }, 0);
       },

@@ -2,36 +2,45 @@ import { useEffect, useRef, useState } from 'react';
 import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine } from '@/utils/search/engine';
 
+/** Most records one read asks for: each comes back as a task of its own, and 60 at once took a frame. */
+const READ_BATCH = 20;
+
 /**
  * The records of the papers on screen: those the engine already holds at once (so results and
  * their rows appear in the same frame), the others as they load.
  *
- * A read takes in `around` too (the rows just off screen, both ways), so a scrolling list finds
- * its next rows in memory instead of opening a transaction every frame; and one read runs at a
- * time, the next one asked for what is on screen once it ends.
+ * Reads also take in `around` (the rows just off screen, both ways, nearest first), before a
+ * scrolling list reaches them, so that it finds its next rows in memory. One read runs at a time
+ * and asks for at most READ_BATCH records (all those on screen, if more): a fling is served by
+ * small reads that each fit between two frames, not by a large one that stalls one.
  */
 export function usePaperRecords(engine: SearchEngine | null, ids: readonly string[], revision: number, around: readonly string[] = ids): Map<string, Paper> {
-  const [loaded, setLoaded] = useState(() => new Map<string, Paper>());
+  /** The last read's records, and the library revision they were read in. */
+  const [loaded, setLoaded] = useState(() => ({ revision, papers: new Map<string, Paper>() }));
   const [reads, setReads] = useState(0);
   const reading = useRef(false);
-  /** What the last read asked for: a paper it did not bring (removed, unreadable) is not asked again. */
-  const asked = useRef({ revision, ids: new Set<string>() });
+  /** Papers a read did not bring (removed, unreadable), in this revision: not asked again. */
+  const missing = useRef({ revision, ids: new Set<string>() });
   const key = ids.join('\n');
   const aroundKey = around === ids ? key : around.join('\n');
 
   useEffect(() => {
     if (!engine || !key || reading.current) return;
-    const wanted = key.split('\n');
-    const tried = asked.current.revision === revision ? asked.current.ids : new Set<string>();
-    if (wanted.every((id) => engine.cached(id) || tried.has(id))) return;
+    if (missing.current.revision !== revision) missing.current = { revision, ids: new Set() };
+    const gone = missing.current.ids;
+    const fresh = loaded.revision === revision ? loaded.papers : null;
+    const wanted = (id: string) => !engine.cached(id) && !fresh?.has(id) && !gone.has(id);
+    const onScreen = key.split('\n').filter(wanted);
+    const asking = [...new Set([...onScreen, ...nearestFirst(aroundKey.split('\n'), key.split('\n')).filter(wanted)])].slice(0, Math.max(READ_BATCH, onScreen.length));
+    if (!asking.length) return;
     reading.current = true;
-    const asking = new Set([...wanted, ...aroundKey.split('\n')]);
-    engine.papers([...asking]).then(
+    engine.papers(asking).then(
       (papers) => {
         reading.current = false;
-        asked.current = { revision, ids: asking };
-        setLoaded(new Map(papers.map((p) => [p.id, p])));
-        // What is on screen now may not be what was read: look again.
+        const brought = new Set(papers.map((p) => p.id));
+        if (missing.current.revision === revision) for (const id of asking) if (!brought.has(id)) missing.current.ids.add(id);
+        setLoaded({ revision, papers: new Map(papers.map((p) => [p.id, p])) });
+        // What is on screen now may not be what was read, and more may be wanted: look again.
         setReads((n) => n + 1);
       },
       (e: unknown) => {
@@ -40,12 +49,25 @@ export function usePaperRecords(engine: SearchEngine | null, ids: readonly strin
         console.error('[paperdex] could not load papers', e);
       },
     );
-  }, [engine, key, aroundKey, revision, reads]);
+  }, [engine, key, aroundKey, revision, reads, loaded]);
 
   const records = new Map<string, Paper>();
   for (const id of ids) {
-    const paper = engine?.cached(id) ?? loaded.get(id);
+    const paper = engine?.cached(id) ?? loaded.papers.get(id);
     if (paper) records.set(id, paper);
   }
   return records;
+}
+
+/** The rows around the screen, nearest to it first, taking turns below and above. */
+function nearestFirst(around: readonly string[], onScreen: readonly string[]): string[] {
+  const start = around.indexOf(onScreen[0]!);
+  if (start < 0) return [...around];
+  const end = start + onScreen.length;
+  const out: string[] = [];
+  for (let i = 0; end + i < around.length || start - 1 - i >= 0; i++) {
+    if (end + i < around.length) out.push(around[end + i]!);
+    if (start - 1 - i >= 0) out.push(around[start - 1 - i]!);
+  }
+  return out;
 }

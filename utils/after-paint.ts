@@ -20,3 +20,34 @@ export function afterPaint(run: () => void): () => void {
     clearTimeout(fallback);
   };
 }
+
+/** How long the user must have left the page alone before background reading goes on. */
+const QUIET_MS = 1000;
+/** When the user last pointed, wheeled or scrolled on this page (0: not yet). */
+let lastInput = 0;
+let watching = false;
+
+function watchInput(): void {
+  if (watching) return;
+  watching = true;
+  const note = () => (lastInput = performance.now());
+  // Capturing: a list's own scroll events do not bubble up to the window.
+  for (const type of ['pointerdown', 'wheel', 'scroll'] as const) addEventListener(type, note, { capture: true, passive: true });
+}
+
+/**
+ * The page's next idle moment at least a second after the user last scrolled or pointed on it
+ * (or, if it never idles, a second from then): work that only prepares for later (reading
+ * records ahead) never competes with a fling, whose frames it would delay with its reads and
+ * the garbage collections they bring. Typing does not stop it: the records it reads are the
+ * ones the next keystrokes show (see `SearchEngine.warm`).
+ */
+export async function quietMoment(): Promise<void> {
+  watchInput();
+  for (;;) {
+    await new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
+    const quietFor = performance.now() - lastInput;
+    if (!lastInput || quietFor >= QUIET_MS) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, QUIET_MS - quietFor));
+  }
+}

@@ -237,11 +237,14 @@ export class SearchEngine {
   }
 
   /**
-   * Reads the newest papers' records into memory, as many as it keeps, a chunk after each
-   * `pause()` (the page passes an idle moment), until `live()` says stop: after this, a
-   * keystroke whose rows are among them renders with no IndexedDB read.
+   * Reads every paper's record into memory when the library fits in the cache, a chunk after
+   * each `pause()` (the page passes an idle moment), until `live()` says stop: after this, no
+   * keystroke waits for IndexedDB.
    */
   async warm(pause: () => Promise<void>, live: () => boolean): Promise<void> {
+    // A library larger than the cache is not warmed: its newest papers are a small share of what
+    // searches show, and reading them would push out the rows searches have just read.
+    if (this.index.size > this.recordCache) return;
     const { ids } = this.index.match(parseQuery(''), this.recordCache);
     for (let i = 0; i < ids.length && live(); i += WARM_CHUNK) {
       await pause();

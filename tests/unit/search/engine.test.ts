@@ -94,7 +94,7 @@ describe('search engine over IndexedDB', () => {
     expect(fresh.hasRows(answer)).toBe(true);
   });
 
-  it('reads the newest records ahead when asked, so rows need no read, and keeps them current', async () => {
+  it('reads every record ahead when the library fits in memory, so rows need no read, and keeps them current', async () => {
     await repo.savePaper(pointer, 1);
     await repo.savePaper(pruning, 2);
     const engine = await SearchEngine.open(repo);
@@ -116,6 +116,12 @@ describe('search engine over IndexedDB', () => {
     const other = await SearchEngine.open(repo);
     await other.warm(async () => undefined, () => false);
     expect(other.cached('arxiv:1506.03134')).toBeUndefined();
+    // A library larger than the records kept is not read ahead: it would push out search rows.
+    const small = await SearchEngine.open(repo, { records: 1 });
+    let asked = 0;
+    await small.warm(async () => void asked++, () => true);
+    expect(asked).toBe(0);
+    expect(small.cached('arxiv:1810.05270')).toBeUndefined();
   });
 
   it('follows saves and removals made after it opened, through the change log', async () => {
