@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { quietMoment } from '@/utils/after-paint';
+import { quietMoment, watchInput } from '@/utils/after-paint';
 import { firstScreen, firstScreenRead } from '@/utils/db/first-screen';
 import type { Paper } from '@/utils/paper/schema';
 import type { SearchEngine, SearchResult } from '@/utils/search/engine';
@@ -65,6 +65,8 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
 
   useEffect(() => {
     if (!runtime) return;
+    // From now, so that a fling begun before the records are read ahead is seen.
+    watchInput();
     let live = true;
     runtime.SearchEngine.open(runtime.repository).then(
       (opened) => {

@@ -27,7 +27,8 @@ const QUIET_MS = 1000;
 let lastInput = 0;
 let watching = false;
 
-function watchInput(): void {
+/** Starts noting the user's scrolling and pointing (once per page); `quietMoment` does too. */
+export function watchInput(): void {
   if (watching) return;
   watching = true;
   const note = () => (lastInput = performance.now());

@@ -36,6 +36,9 @@ export function readFingerprint(idb: IDBDatabase): Promise<LibraryFingerprint> {
   });
 }
 
+/** How long the worker may take before the read is made on this thread instead. */
+const WORKER_TIMEOUT_MS = 5000;
+
 /** What the worker answers. */
 export type FingerprintAnswer = { ok: true; value: LibraryFingerprint } | { ok: false; message: string };
 
@@ -52,11 +55,18 @@ export async function fingerprintOffThread(name: string, fallback: () => Promise
   } catch {
     return fallback();
   }
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const answer = await new Promise<FingerprintAnswer>((resolve) => {
     worker.onmessage = (event: MessageEvent<FingerprintAnswer>) => resolve(event.data);
+    worker.onmessageerror = () => resolve({ ok: false, message: 'the worker’s answer could not be read' });
     worker.onerror = (event) => resolve({ ok: false, message: event.message || 'the worker could not start' });
+    // Its open waits behind an upgrade or a deletion another context has asked for.
+    timer = setTimeout(() => resolve({ ok: false, message: `no answer in ${WORKER_TIMEOUT_MS / 1000} s` }), WORKER_TIMEOUT_MS);
     worker.postMessage(name);
-  }).finally(() => worker.terminate());
+  }).finally(() => {
+    clearTimeout(timer);
+    worker.terminate();
+  });
   if (answer.ok) return answer.value;
   console.warn('[paperdex:search] reading the library fingerprint on this thread:', answer.message);
   return fallback();

@@ -109,9 +109,12 @@ export class SearchEngine {
    */
   async verify(): Promise<boolean> {
     const changed = await this.refresh();
+    const applied = this.appliedSeq;
     const library = await this.repo.libraryFingerprint();
-    // Changes made meanwhile are for the next refresh; compare only a settled state.
-    if (library.seq > this.appliedSeq) return changed;
+    // Compare only a settled state: changes made meanwhile are for the next refresh, and changes
+    // this engine took in while the fingerprint was read (in a worker, on pages) make its index
+    // newer than the fingerprint.
+    if (library.seq > this.appliedSeq || this.appliedSeq !== applied) return changed;
     if (library.count === this.index.size && library.fingerprint === this.index.fingerprint) return changed;
     await this.rebuild();
     return true;

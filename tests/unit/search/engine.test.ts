@@ -190,6 +190,24 @@ describe('search engine over IndexedDB', () => {
     expect((await engine.search('pointer')).ids).toEqual(['arxiv:1506.03134']);
   });
 
+  it('does not rebuild when it took in changes while the fingerprint was being read', async () => {
+    await repo.savePaper(pointer, 1);
+    await repo.savePaper(pruning, 2);
+    // The fingerprint is read (in a worker, on pages) before a save the engine then takes in.
+    const slow: typeof repo = { ...repo };
+    const racing = await SearchEngine.open(slow);
+    const rebuild = vi.spyOn(racing, 'rebuild');
+    slow.libraryFingerprint = async () => {
+      const before = await repo.libraryFingerprint();
+      await repo.savePaper({ ...pruning, version: 2 }, 3);
+      await racing.refresh();
+      return before;
+    };
+    expect(await racing.verify()).toBe(false);
+    expect(rebuild).not.toHaveBeenCalled();
+    expect((await racing.search('pruning')).ids).toEqual(['arxiv:1810.05270']);
+  });
+
   it('reloads when another context stored a newer index and forgot changes it had not seen', async () => {
     await repo.savePaper(pointer, 1);
     const lagging = await SearchEngine.open(repo);
