@@ -30,8 +30,10 @@ export function usePaperRecords(engine: SearchEngine | null, ids: readonly strin
     const gone = missing.current.ids;
     const fresh = loaded.revision === revision ? loaded.papers : null;
     const wanted = (id: string) => !engine.cached(id) && !fresh?.has(id) && !gone.has(id);
-    const onScreen = key.split('\n').filter(wanted);
-    const asking = [...new Set([...onScreen, ...nearestFirst(aroundKey.split('\n'), key.split('\n')).filter(wanted)])].slice(0, Math.max(READ_BATCH, onScreen.length));
+    const shown = key.split('\n');
+    const onScreen = shown.filter(wanted);
+    const ahead = nearestFirst(aroundKey.split('\n'), shown).filter(wanted);
+    const asking = [...new Set([...onScreen, ...ahead])].slice(0, Math.max(READ_BATCH, onScreen.length));
     if (!asking.length) return;
     reading.current = true;
     engine.papers(asking).then(

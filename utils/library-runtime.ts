@@ -3,10 +3,11 @@
  * Fuse.js), the writers, the clipboard formats. The popup loads this after its first screen has
  * painted from `db/first-screen.ts` (see hooks/useRuntime.ts), so none of it delays that paint.
  */
-export { liveQuery } from './db/live';
 import { db } from './db/database';
 import { fingerprintOffThread } from './db/fingerprint';
 import { repository as stored } from './db/repository';
+
+export { liveQuery } from './db/live';
 
 /**
  * The repository, with the library's fingerprint read in a worker: the search's thorough check

@@ -134,7 +134,7 @@ function cloneHost(): { host: HTMLElement; root: ShadowRoot } {
     const label = document.createElement('span');
     label.className = 'label';
     button.append(label);
-    render({ button, label }, UNSAVED);
+    render({ button, label }, UNSAVED, null);
     shape.attachShadow({ mode: 'open', clonable: true }).append(about, button);
   }
   const host = shape.cloneNode(true) as HTMLElement;
@@ -204,8 +204,9 @@ export function createSaveButton(onActivate: (button: SaveButton) => void, subje
       // A listing's library answer repeats most buttons' state: leave their nodes alone.
       if (sameState(state, current)) return;
       current = state;
-      if (!parts.bubble && bubbleFor(state)) Object.assign(parts, createBubble(root));
-      render(parts, state);
+      const says = bubbleFor(state);
+      if (says && !parts.bubble) Object.assign(parts, createBubble(root));
+      render(parts, state, says);
     },
   };
   // One listener for the button and the bubble's Retry: both save.
@@ -231,8 +232,15 @@ interface Parts extends Partial<Bubble> {
   label: HTMLElement;
 }
 
-/** What a state says below the button, if anything, and whether it offers Retry. */
-function bubbleFor(state: ButtonState): { message: string; error: boolean; retry: boolean } | null {
+/** What a state says below the button, and whether it offers Retry. */
+interface Saying {
+  message: string;
+  error: boolean;
+  retry: boolean;
+}
+
+/** What a state says below the button; null when it says nothing. */
+function bubbleFor(state: ButtonState): Saying | null {
   const retry = state.kind === 'failed' || state.kind === 'incomplete';
   switch (state.kind) {
     case 'saving':
@@ -251,7 +259,8 @@ function bubbleFor(state: ButtonState): { message: string; error: boolean; retry
   }
 }
 
-function render({ button, label, bubble, detail, retry }: Parts, state: ButtonState): void {
+/** Shows a state; `says` is `bubbleFor(state)`, worked out once by the caller. */
+function render({ button, label, bubble, detail, retry }: Parts, state: ButtonState, says: Saying | null): void {
   button.dataset.state = state.kind;
   // While saving the button stays focusable (aria-disabled, not disabled) so keyboard focus
   // is not thrown back to the page; clicks are ignored by the state check above.
@@ -262,10 +271,12 @@ function render({ button, label, bubble, detail, retry }: Parts, state: ButtonSt
   button.removeAttribute('title');
   switch (state.kind) {
     case 'unsaved':
+      label.textContent = LABELS.save;
+      button.title = 'Save this paper and its abstract to your Paperdex library';
+      break;
     case 'saving':
     case 'failed':
       label.textContent = LABELS.save;
-      if (state.kind === 'unsaved') button.title = 'Save this paper and its abstract to your Paperdex library';
       break;
     case 'incomplete':
       label.textContent = LABELS.incomplete;
@@ -285,7 +296,6 @@ function render({ button, label, bubble, detail, retry }: Parts, state: ButtonSt
       break;
   }
   if (!bubble || !detail || !retry) return;
-  const says = bubbleFor(state);
   detail.textContent = says?.message ?? '';
   if (says?.error) detail.dataset.tone = 'error';
   else delete detail.dataset.tone;
