@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { contentScriptCompileHints } from './scripts/build/compile-hints';
 import { popupFirstPaintHtml } from './scripts/build/popup-html';
 import { HOST_PERMISSIONS, LOOKUP_PERMISSIONS } from './utils/sites/hosts';
 
@@ -10,7 +11,7 @@ export default defineConfig({
   // MINIFY=0: readable function names in CPU profiles.
   vite: () => ({
     build: { sourcemap: process.env.SOURCEMAP === '1', minify: process.env.MINIFY !== '0' },
-    plugins: [popupFirstPaintHtml()],
+    plugins: [popupFirstPaintHtml(), contentScriptCompileHints()],
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Paperdex',
