@@ -154,6 +154,11 @@ export class WordIndex {
   private recency: Float64Array | null = null;
   private recencyDocs: Int32Array | null = null;
   private expansionCache = new Map<string, Expansion[]>();
+  /**
+   * The scores of the words typed before the one being typed (see `match`): a keystroke in the
+   * last word of "skip tuning d…" walks only that word. Forgotten when the index changes.
+   */
+  private settled: { key: string; total: Float32Array; hits: Uint8Array; terms: string[] } | null = null;
 
   private constructor(s: IndexSnapshot) {
     this.terms = s.terms ? s.terms.split('\n') : [];
@@ -257,6 +262,7 @@ export class WordIndex {
     this.recency = null;
     this.recencyDocs = null;
     this.expansionCache = new Map();
+    this.settled = null;
   }
 
   /** The live index as compact typed arrays (tombstones dropped, overlay merged). */
@@ -488,7 +494,22 @@ export class WordIndex {
 
     const { alive, postings, fields, offsets } = this;
     const { total, hits, best, chosen: chosenBuffer, values } = this.scratch(n);
+    // The words before the one being typed score the same at every keystroke in it: taken from
+    // the last keystroke's pass when they are the same words (no filter: it changes the scores).
+    const settledCount = allowed ? 0 : typed >= 0 ? typed : q.words.length;
+    const settledKey = words
+      .slice(0, settledCount)
+      .map((w) => `${w.prefix ? '>' : '='}${w.word}`)
+      .join(' ');
+    let from = 0;
+    if (settledCount > 0 && this.settled?.key === settledKey) {
+      total.set(this.settled.total);
+      hits.set(this.settled.hits);
+      for (const term of this.settled.terms) terms.add(term);
+      need = from = settledCount;
+    }
     for (const [w, { word, prefix, exact, mask: only }] of words.entries()) {
+      if (w < from) continue;
       const expansions = exact ? this.expand(word, false).filter((e) => e.term === word) : this.expand(word, prefix);
       // The word being typed stands for more words than are looked at: it ranks, and requires
       // nothing, so a paper holding a rarer word it begins is not hidden while it is typed.
@@ -524,6 +545,7 @@ export class WordIndex {
         if (counts) hits[d]!++;
         best[d] = 0;
       }
+      if (w === settledCount - 1) this.settled = { key: settledKey, total: total.slice(0, n), hits: hits.slice(0, n), terms: [...terms] };
     }
 
     let relaxed = false;

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '@/utils/paper/schema';
 import { SearchEngine } from '@/utils/search/engine';
+import { parseQuery } from '@/utils/search/query';
+import { WordIndex } from '@/utils/search/word-index';
 import { generateLibrary, loadCorpus } from '../../support/generate-library';
 import { memoryStore } from '../../support/memory-store';
 
@@ -42,4 +44,39 @@ describe('typing a title towards its paper', () => {
     expect(lost).toEqual([]);
     // About 6,000 searches of the whole library: 3 s alone, more beside a browser suite.
   }, 20_000);
+});
+
+/**
+ * A keystroke in the last word reuses the scores of the words before it (WordIndex `settled`):
+ * typed letter by letter, every answer is the one an index that never saw the earlier keys
+ * gives, also after the library changed between two keys.
+ */
+describe('the words typed before the last one, scored once', () => {
+  const library = generateLibrary(1500);
+  const queries = ['skip tuning draft', 'netwrok pruning sparse', 'graph neural netw', 'diffusion model: "image" text'];
+  const answer = (index: WordIndex, text: string) => {
+    const { ids, total, scores, terms, relaxed } = index.match(parseQuery(text), 200);
+    return { ids, total, scores: [...scores], terms: [...terms].sort(), relaxed };
+  };
+
+  it('gives the same answers as a fresh index at every keystroke', () => {
+    const snapshot = WordIndex.buildSnapshot(library);
+    const typing = WordIndex.fromSnapshot(snapshot);
+    for (const query of queries) {
+      for (let end = 1; end <= query.length; end++) {
+        const typed = query.slice(0, end);
+        expect(answer(typing, typed), typed).toEqual(answer(WordIndex.fromSnapshot(snapshot), typed));
+      }
+    }
+  });
+
+  it('forgets them when the library changes between two keys', () => {
+    const typing = WordIndex.build(library);
+    answer(typing, 'zyxwvut qu');
+    const added = { ...library[0]!, id: 'arxiv:2612.00001', arxivId: '2612.00001', title: 'Zyxwvut quasars' };
+    typing.upsert(added);
+    const after = answer(typing, 'zyxwvut qua');
+    expect(after.ids).toEqual([added.id]);
+    expect(after).toEqual(answer(WordIndex.build([...library, added]), 'zyxwvut qua'));
+  });
 });
