@@ -264,6 +264,7 @@ export class SearchEngine {
       const result = this.ranked(text, query, limit);
       // Rows show at once: the first screenful's records are read before answering.
       await this.readRows(result);
+      this.readAhead(result);
       return result;
     }
     // A phrase removes matches after the fact: choose among more of them, and only the best
@@ -286,6 +287,7 @@ export class SearchEngine {
       .map(({ id }) => id);
     const result = { text, query, ids: ranked.concat(ids.slice(CANDIDATES)), total: matching.length, terms: this.sameTerms(match.terms), relaxed: match.relaxed };
     await this.readRows(result);
+    this.readAhead(result);
     return result;
   }
 
@@ -304,16 +306,16 @@ export class SearchEngine {
     return result.ids.slice(0, LIST_PAGE).every((id) => this.records.has(id));
   }
 
-  /**
-   * Reads a result's first screenful into memory, and its next best matches in the background:
-   * the next keystroke usually narrows the query, and its candidates are mostly among these.
-   */
+  /** Reads a result's first screenful into memory (its next best matches: `readAhead`). */
   async readRows(result: SearchResult): Promise<void> {
     await this.papers(result.ids.slice(0, LIST_PAGE));
-    this.readAhead(result);
   }
 
-  /** Reads the next best matches after a result's first screenful, in the background. */
+  /**
+   * Reads the next best matches after a result's first screenful, in the background: the next
+   * keystroke usually narrows the query, and its candidates are mostly among these. A page asks
+   * once the answer has painted: opening the read costs the thread a millisecond or two.
+   */
   readAhead(result: SearchResult): void {
     const next = result.ids.slice(LIST_PAGE, LIST_PAGE * PREFETCH_FACTOR).filter((id) => !this.records.has(id));
     if (next.length) this.papers(next).catch(() => undefined);
