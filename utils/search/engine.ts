@@ -313,8 +313,9 @@ export class SearchEngine {
 
   /**
    * Reads the next best matches after a result's first screenful, in the background: the next
-   * keystroke usually narrows the query, and its candidates are mostly among these. A page asks
-   * once the answer has painted: opening the read costs the thread a millisecond or two.
+   * keystroke usually narrows the query, and its candidates are mostly among these. `search`
+   * asks at once; a page answering keystrokes asks once the answer has painted (opening the
+   * read costs its thread a millisecond or two).
    */
   readAhead(result: SearchResult): void {
     const next = result.ids.slice(LIST_PAGE, LIST_PAGE * PREFETCH_FACTOR).filter((id) => !this.records.has(id));
@@ -347,7 +348,7 @@ export class SearchEngine {
     const top: RankText[] = [];
     const scores: number[] = [];
     candidates.forEach((id, i) => {
-      const text = this.index.rankText(id);
+      const text = this.ranker.textOf(id, (d) => this.index.rankText(d));
       if (!text) return;
       top.push(text);
       scores.push(coarse(id, i));

@@ -1,3 +1,4 @@
+import { remember } from './kept';
 import { asciiLower, tokens, type Token } from './text';
 
 /** A piece of text, marked when it is a word the query matched. Rendered as text, never HTML. */
@@ -31,9 +32,7 @@ function wordsOf(text: string): Words {
     const all = tokens(text, lower);
     const joined = all.map((t, i) => i > 0 && t.start === all[i - 1]!.end + 1 && JOINERS.has(text.charCodeAt(t.start - 1)));
     const compounds = joined.flatMap((j, i) => (!j && joined[i + 1] ? [i] : []));
-    words = { all, joined, compounds, lower };
-    if (WORDS.size >= WORDS_KEPT) WORDS.delete(WORDS.keys().next().value!);
-    WORDS.set(text, words);
+    words = remember(WORDS, text, { all, joined, compounds, lower }, WORDS_KEPT);
   }
   return words;
 }
@@ -107,13 +106,21 @@ function segmentsOf(text: string, all: Token[], hit: boolean[], from: number, to
  */
 function mayHold(text: string, terms: ReadonlySet<string>): boolean {
   if (WORDS.has(text)) return true;
-  const lower = asciiLower(text);
-  if (lower === null) return true;
-  const run = lower.replace(NOT_WORD, '');
+  const run = runOf(text);
+  if (run === null) return true;
   for (const term of terms) if (run.includes(term)) return true;
   return false;
 }
 const NOT_WORD = /[^a-z0-9]+/g;
+
+/** Texts on screen are asked about again at every keystroke: their runs are made once. */
+const RUNS = new Map<string, string | null>();
+
+/** A text's letters and digits lowered and run together; null when it is not ASCII. */
+function runOf(text: string): string | null {
+  const run = RUNS.get(text);
+  return run !== undefined ? run : remember(RUNS, text, asciiLower(text)?.replace(NOT_WORD, '') ?? null, WORDS_KEPT);
+}
 
 /** The whole text, with the matched words marked. */
 export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {

@@ -1,5 +1,6 @@
 import Fuse, { type Expression, type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { ParsedQuery } from './query';
+import { recall, remember } from './kept';
 import type { RankText } from './word-index';
 
 /**
@@ -32,7 +33,7 @@ const ALL_KEYS: readonly Key[] = SEARCH_KEYS.map((k) => k.name);
  */
 const ABSTRACT_ONLY = 0.97;
 const CACHED_WORDS = 500;
-/** Index entries kept: the candidates of the last few dozen keystrokes. */
+/** Index entries and short fields kept: the candidates of the last few dozen keystrokes. */
 const CACHED_RECORDS = 1_000;
 /** A paper's entry in Fuse.js's index: its fields' text and length norms. */
 type IndexEntry = NonNullable<FuseIndex<RankText>['records'][number]['$']>;
@@ -50,11 +51,25 @@ export class Ranker {
   private readonly cache = new Map<string, Map<string, number>>();
   /** Each paper's Fuse.js index entry (its fields' text and length norms), made once. */
   private readonly records = new Map<string, IndexEntry>();
+  /** Each candidate's short fields, cut out of the word index once. */
+  private readonly texts = new Map<string, RankText>();
 
-  /** Forgets every score and index entry: call when papers changed. */
+  /** Forgets every score, index entry and short field: call when papers changed. */
   clear(): void {
     this.cache.clear();
     this.records.clear();
+    this.texts.clear();
+  }
+
+  /**
+   * A candidate's short fields, kept from an earlier keystroke (the next key's candidates are
+   * mostly the same papers) or read with `read`.
+   */
+  textOf(id: string, read: (id: string) => RankText | undefined): RankText | undefined {
+    const kept = recall(this.texts, id);
+    if (kept) return kept;
+    const text = read(id);
+    return text && remember(this.texts, id, text, CACHED_RECORDS);
   }
 
   rank(candidates: readonly RankText[], coarse: readonly number[], q: ParsedQuery): RankText[] {
@@ -97,10 +112,13 @@ export class Ranker {
    * word being typed in mostly the same candidates as the key before.
    */
   private index(papers: readonly RankText[]) {
-    if (this.records.size > CACHED_RECORDS) this.records.clear();
-    const unknown = papers.filter((paper) => !this.records.has(paper.id));
-    if (unknown.length) Fuse.createIndex(FUSE_OPTIONS.keys!, unknown).records.forEach((record, k) => this.records.set(unknown[k]!.id, record.$!));
-    const records = papers.map((paper, i) => ({ i, $: this.records.get(paper.id)! }));
-    return Fuse.parseIndex<RankText>({ keys: INDEX_KEYS, records });
+    const entries = papers.map((paper) => recall(this.records, paper.id));
+    const unknown = papers.flatMap((_, i) => (entries[i] ? [] : [i]));
+    if (unknown.length) {
+      // The entries used longest ago make room (emptying the cache rebuilt every candidate's at once).
+      const made = Fuse.createIndex(FUSE_OPTIONS.keys!, unknown.map((i) => papers[i]!)).records;
+      unknown.forEach((i, k) => (entries[i] = remember(this.records, papers[i]!.id, made[k]!.$!, CACHED_RECORDS)));
+    }
+    return Fuse.parseIndex<RankText>({ keys: INDEX_KEYS, records: entries.map(($, i) => ({ i, $: $! })) });
   }
 }

@@ -22,4 +22,36 @@ describe('Ranker', () => {
     const many = Array.from({ length: 60 }, (_, i) => text(`p${i}`, i === 37 ? 'A sequence model' : `Paper ${i}`, 100 - i));
     expect(ranker.rank(many, many.map(() => 1), query)[0]!.id).toBe('p37');
   });
+
+  it('ranks the same after its caches have let the oldest papers go', () => {
+    const ranker = new Ranker();
+    const papers = Array.from({ length: 1300 }, (_, i) => text(`p${i}`, i % 7 ? `Paper ${i} on graphs` : `Sequence model ${i}`, i));
+    const first = papers.slice(0, 50);
+    const query = parseQuery('sequence');
+    const before = ranker.rank(first, first.map(() => 1), query).map((p) => p.id);
+    // The caches full (1,000 papers): half the candidates are the oldest kept, half are new.
+    const rankAll = (r: Ranker, list: RankText[], q = query) => r.rank(list, list.map(() => 1), q).map((p) => p.id);
+    for (let i = 50; i < 1000; i += 50) rankAll(ranker, papers.slice(i, i + 50), parseQuery(`graphs ${i}`));
+    const mixed = [...papers.slice(0, 25), ...papers.slice(1000, 1025)];
+    // A word not weighed yet: every candidate's index entry is asked for.
+    const model = parseQuery('model');
+    expect(rankAll(ranker, mixed, model)).toEqual(rankAll(new Ranker(), mixed, model));
+    // Other candidates for other words push the first ones out, 50 at a time.
+    for (let i = 1025; i < papers.length; i += 50) rankAll(ranker, papers.slice(i, i + 50), parseQuery(`graphs ${i}`));
+    expect(rankAll(ranker, first)).toEqual(before);
+    expect(rankAll(new Ranker(), first)).toEqual(before);
+  });
+
+  it('cuts each candidate’s short fields out once, until the papers change', () => {
+    const ranker = new Ranker();
+    let reads = 0;
+    const read = (id: string) => (reads++, text(id, 'Title', 1));
+    expect(ranker.textOf('a', read)?.id).toBe('a');
+    expect(ranker.textOf('a', read)?.id).toBe('a');
+    expect(reads).toBe(1);
+    expect(ranker.textOf('gone', () => undefined)).toBeUndefined();
+    ranker.clear();
+    ranker.textOf('a', read);
+    expect(reads).toBe(2);
+  });
 });
