@@ -61,6 +61,10 @@ async function popup(context: BrowserContext, extensionId: string, papers: Paper
     await seedLibrary(popup.page, papers);
     await popup.page.reload();
   }
+  // The popup's own search open: the library was seeded behind the extension's back, and until
+  // then the resident search may answer from before (for a moment: "No saved paper matches"),
+  // which a single screenshot would keep.
+  await popup.page.waitForFunction(() => performance.getEntriesByName('paperdex:engine').length > 0);
   return popup;
 }
 
