@@ -17,7 +17,6 @@ const READ_BATCH = 20;
 export function usePaperRecords(engine: SearchEngine | null, ids: readonly string[], revision: number, around: readonly string[] = ids): Map<string, Paper> {
   /** The last read's records, and the library revision they were read in. */
   const [loaded, setLoaded] = useState(() => ({ revision, papers: new Map<string, Paper>() }));
-  const [reads, setReads] = useState(0);
   const reading = useRef(false);
   /** Papers a read did not bring (removed, unreadable), in this revision: not asked again. */
   const missing = useRef({ revision, ids: new Set<string>() });
@@ -41,9 +40,9 @@ export function usePaperRecords(engine: SearchEngine | null, ids: readonly strin
         reading.current = false;
         const brought = new Set(papers.map((p) => p.id));
         if (missing.current.revision === revision) for (const id of asking) if (!brought.has(id)) missing.current.ids.add(id);
+        // A new `loaded` runs this again: what is on screen now may not be what was read, and
+        // more may be wanted.
         setLoaded({ revision, papers: new Map(papers.map((p) => [p.id, p])) });
-        // What is on screen now may not be what was read, and more may be wanted: look again.
-        setReads((n) => n + 1);
       },
       (e: unknown) => {
         // Not retried at once: the next scroll or library change asks again.
@@ -51,7 +50,7 @@ export function usePaperRecords(engine: SearchEngine | null, ids: readonly strin
         console.error('[paperdex] could not load papers', e);
       },
     );
-  }, [engine, key, aroundKey, revision, reads, loaded]);
+  }, [engine, key, aroundKey, revision, loaded]);
 
   const records = new Map<string, Paper>();
   for (const id of ids) {

@@ -260,15 +260,18 @@ export class SearchEngine {
   /** The best `limit` matches for what the user typed. */
   async search(text: string, limit = DEFAULT_LIMIT): Promise<SearchResult> {
     const query = parseQuery(text);
-    if (!query.phrases.length) {
-      const result = this.ranked(text, query, limit);
-      // Rows show at once: the first screenful's records are read before answering.
-      await this.readRows(result);
-      this.readAhead(result);
-      return result;
-    }
-    // A phrase removes matches after the fact: choose among more of them, and only the best
-    // PHRASE_CHECK_LIMIT word matches are checked for the phrase.
+    const result = query.phrases.length ? await this.withPhraseRanking(text, query, limit) : this.ranked(text, query, limit);
+    // Rows show at once: the first screenful's records are read before answering.
+    await this.readRows(result);
+    this.readAhead(result);
+    return result;
+  }
+
+  /**
+   * Matches holding every quoted phrase. A phrase removes matches after the fact: choose among
+   * more of them, and only the best PHRASE_CHECK_LIMIT word matches are checked for the phrase.
+   */
+  private async withPhraseRanking(text: string, query: ParsedQuery, limit: number): Promise<SearchResult> {
     const match = this.index.match(query, PHRASE_CHECK_LIMIT);
     const matching = await this.withPhrases(match.ids, query.phrases);
     const ids = matching.slice(0, limit);
@@ -285,10 +288,7 @@ export class SearchEngine {
       .map((id) => ({ id, w: weight(id) }))
       .sort((a, b) => b.w - a.w)
       .map(({ id }) => id);
-    const result = { text, query, ids: ranked.concat(ids.slice(CANDIDATES)), total: matching.length, terms: this.sameTerms(match.terms), relaxed: match.relaxed };
-    await this.readRows(result);
-    this.readAhead(result);
-    return result;
+    return { text, query, ids: ranked.concat(ids.slice(CANDIDATES)), total: matching.length, terms: this.sameTerms(match.terms), relaxed: match.relaxed };
   }
 
   /**
