@@ -3,9 +3,9 @@
  * once. It opens the database at whatever version it is and closes it as soon as it is done, or
  * when another context asks to upgrade it.
  */
-import { readFingerprint, type FingerprintAnswer } from './fingerprint';
+import { readFingerprint, type FingerprintMessage } from './fingerprint';
 
-const answer = (message: FingerprintAnswer) => postMessage(message);
+const answer = (message: FingerprintMessage) => postMessage(message);
 
 onmessage = (event: MessageEvent<string>) => {
   const open = indexedDB.open(event.data);
@@ -15,6 +15,7 @@ onmessage = (event: MessageEvent<string>) => {
   open.onsuccess = () => {
     const idb = open.result;
     idb.onversionchange = () => idb.close();
+    answer({ opened: true });
     readFingerprint(idb).then(
       (value) => answer({ ok: true, value }),
       (error: unknown) => answer({ ok: false, message: String(error) }),

@@ -36,11 +36,20 @@ export function readFingerprint(idb: IDBDatabase): Promise<LibraryFingerprint> {
   });
 }
 
-/** How long the worker may take before the read is made on this thread instead. */
-const WORKER_TIMEOUT_MS = 5000;
+/**
+ * How long the worker may take to open the database (its open waits behind an upgrade or a
+ * deletion another context has asked for) before the read is made on this thread instead.
+ */
+const OPEN_TIMEOUT_MS = 5000;
+/**
+ * How long it may then take to read. Walking 50,000 keys took the worker more than 5 s on a busy
+ * machine, and the page then walked them again on its own thread, under the user's scrolling.
+ */
+const READ_TIMEOUT_MS = 60_000;
 
-/** What the worker answers. */
+/** What the worker answers; `opened` first, once the database is open and the read begins. */
 export type FingerprintAnswer = { ok: true; value: LibraryFingerprint } | { ok: false; message: string };
+export type FingerprintMessage = FingerprintAnswer | { opened: true };
 
 /**
  * Reads the fingerprint of the database `name` in a one-off worker; `fallback` (the same read on
@@ -57,11 +66,17 @@ export async function fingerprintOffThread(name: string, fallback: () => Promise
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const answer = await new Promise<FingerprintAnswer>((resolve) => {
-    worker.onmessage = (event: MessageEvent<FingerprintAnswer>) => resolve(event.data);
+    const wait = (ms: number, what: string) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => resolve({ ok: false, message: `${what} in ${ms / 1000} s` }), ms);
+    };
+    worker.onmessage = (event: MessageEvent<FingerprintMessage>) => {
+      if ('opened' in event.data) wait(READ_TIMEOUT_MS, 'no answer');
+      else resolve(event.data);
+    };
     worker.onmessageerror = () => resolve({ ok: false, message: 'the worker’s answer could not be read' });
     worker.onerror = (event) => resolve({ ok: false, message: event.message || 'the worker could not start' });
-    // Its open waits behind an upgrade or a deletion another context has asked for.
-    timer = setTimeout(() => resolve({ ok: false, message: `no answer in ${WORKER_TIMEOUT_MS / 1000} s` }), WORKER_TIMEOUT_MS);
+    wait(OPEN_TIMEOUT_MS, 'the library did not open');
     worker.postMessage(name);
   }).finally(() => {
     clearTimeout(timer);
