@@ -26,13 +26,28 @@ export interface LibrarySearch {
   error: Error | null;
 }
 
+export interface SearchOptions {
+  /** Most matches an answer lists (the engine's default: the best 500). */
+  limit?: number;
+  /** Until the engine is open, the resident search answers (the popup). */
+  resident?: boolean;
+  /**
+   * The page's rows show whole records (the popup's abstracts): an answer shows once its first
+   * screenful's records are in memory, the next best are read ahead, and a library that fits
+   * the engine's cache is read in while the page is idle. False where rows show what the index
+   * holds (`SearchEngine.summary`, the library page's table): answers show at once, and no
+   * record is read for them.
+   */
+  records?: boolean;
+}
+
 /**
  * The library's search, live. The newest saves are read first, straight from IndexedDB, and the
  * page shows them before the runtime (Dexie, the engine, Fuse.js) loads; then the engine
  * opens once, follows every library change (from any context) through the change log, and
  * answers the current query.
  */
-export function useLibrarySearch(query: string, { limit, resident = false }: { limit?: number; resident?: boolean } = {}): LibrarySearch {
+export function useLibrarySearch(query: string, { limit, resident = false, records = true }: SearchOptions = {}): LibrarySearch {
   const [engine, setEngine] = useState<SearchEngine | null>(null);
   // What the first paint showed for the query typed before React loaded, carried on.
   const [preview, setPreview] = useState<ResidentAnswer | null>(() => (resident ? paintedAnswer(query) : null));
@@ -82,7 +97,7 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
               (rebuilt) => live && rebuilt && setRevision((r) => r + 1),
               (e: unknown) => console.error('[paperdex:search] could not check the search index', e),
             )
-            .then(() => opened.warm(quietMoment, () => live))
+            .then(() => (records ? opened.warm(quietMoment, () => live) : undefined))
             .catch((e: unknown) => console.warn('[paperdex:search] could not read records ahead', e));
         }, 0);
       },
@@ -91,7 +106,7 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
     return () => {
       live = false;
     };
-  }, [runtime]);
+  }, [runtime, records]);
 
   useEffect(() => {
     if (!engine || lastChange === undefined) return;
@@ -128,7 +143,7 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
   );
   const failed = atOnce instanceof Error ? atOnce : null;
   const now = atOnce instanceof Error ? null : atOnce;
-  const ready = now && engine?.hasRows(now) ? now : null;
+  const ready = now && (!records || engine?.hasRows(now)) ? now : null;
   // Otherwise (rows to read, a quoted phrase to check) the answer comes later, and the answer
   // on screen stays meanwhile: a later answer to an earlier query never comes back over it.
   const [late, setLate] = useState<Late | null>(null);
@@ -138,6 +153,7 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
     // The next best matches are read once this answer is out: effects of a keystroke run before
     // the browser paints, and at 50,000 papers opening that read took 2 ms of the slowest keys.
     // (A miss reads its screenful first, and reads ahead once that answer is out.)
+    if (now && !records) return;
     if (now && engine.hasRows(now)) return afterPaint(() => engine.readAhead(now));
     let live = true;
     let stopAhead = () => {};
@@ -154,7 +170,7 @@ export function useLibrarySearch(query: string, { limit, resident = false }: { l
       live = false;
       stopAhead();
     };
-  }, [engine, now, failed, query, revision, limit]);
+  }, [engine, now, failed, query, revision, limit, records]);
   // What the last commit showed, read as this render starts (no compiler memoises this hook).
   // eslint-disable-next-line react-hooks/refs
   const result = answerToShow({ query, now, revision }, ready, late, onScreen.current);

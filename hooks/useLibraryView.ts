@@ -30,7 +30,7 @@ export interface LibraryView {
 export function useLibraryView(): LibraryView {
   const [query, setQueryText] = useState('');
   const [sortChoice, setSort] = useState<Sort>('saved');
-  const { engine, result, recent, initialCount, revision, error } = useLibrarySearch(query, { limit: ALL });
+  const { engine, result, recent, initialCount, revision, error } = useLibrarySearch(query, { limit: ALL, records: false });
   const matches = useMemo(() => result?.ids ?? recent?.map((p) => p.id) ?? [], [result, recent]);
   const searching = Boolean(query.trim());
   const sort: Sort = !searching && sortChoice === 'relevance' ? 'saved' : sortChoice;

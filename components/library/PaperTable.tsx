@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { usePaperRecords } from '@/hooks/usePaperRecords';
 import { paperYear, shortAuthors } from '@/utils/paper/display';
 import type { Paper } from '@/utils/paper/schema';
 import { READING_STATUS_LABELS } from '@/utils/paper/vocabulary';
 import type { SearchEngine } from '@/utils/search/engine';
+import type { PaperSummary } from '@/utils/search/word-index';
 import { PublicationBadges } from '../PublicationBadges';
 
 interface Props {
@@ -12,6 +12,7 @@ interface Props {
   /** Papers already in hand (the first screen, before the engine is open). */
   preloaded?: readonly Paper[];
   ids: readonly string[];
+  /** Bumped when the library changed: the rows show the papers as they are now. */
   revision: number;
   selected: ReadonlySet<string>;
   focused: string | null;
@@ -23,15 +24,15 @@ interface Props {
 const ROW_HEIGHT = 62;
 const rowHeight = () => ROW_HEIGHT;
 const PAGE = 10;
-/** Rows read along with those on screen, each way: about a second of a fast fling. */
-const READ_AHEAD = 60;
 
 /**
  * Every paper of the current view, virtualised so that 50,000 scroll smoothly; fixed-height
- * rows. One Tab stop for the whole list: arrows move between rows, Space ticks one (Shift+Space
+ * rows, each rendered from what the search index holds of its paper (`SearchEngine.summary`):
+ * a fling reads no record. One Tab stop for the whole list: arrows move between rows, Space ticks one (Shift+Space
  * a range), Enter opens its details.
  */
-export function PaperTable({ engine, ids, preloaded, revision, selected, focused, onToggle, onFocus }: Props) {
+// `revision` is not read: a new one re-renders the rows from the index as it now is.
+export function PaperTable({ engine, ids, preloaded, selected, focused, onToggle, onFocus }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(0, ids.length - 1));
@@ -49,14 +50,6 @@ export function PaperTable({ engine, ids, preloaded, revision, selected, focused
     getItemKey,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  const loaded = usePaperRecords(
-    engine,
-    items.map((item) => ids[item.index]!),
-    revision,
-    ids.slice(Math.max(0, first - READ_AHEAD), last + 1 + READ_AHEAD),
-  );
 
   useEffect(() => {
     if (!moved.current) return;
@@ -98,7 +91,7 @@ export function PaperTable({ engine, ids, preloaded, revision, selected, focused
               id={id}
               index={item.index}
               total={ids.length}
-              paper={loaded.get(id) ?? engine?.cached(id) ?? preloaded?.find((p) => p.id === id)}
+              paper={engine?.summary(id) ?? preloaded?.find((p) => p.id === id)}
               checked={selected.has(id)}
               focused={focused === id}
               tabbable={item.index === current}
@@ -130,7 +123,7 @@ const Row = memo(function Row({
   id: string;
   index: number;
   total: number;
-  paper: Paper | undefined;
+  paper: Paper | PaperSummary | undefined;
   checked: boolean;
   focused: boolean;
   tabbable: boolean;

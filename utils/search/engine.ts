@@ -5,7 +5,7 @@ import type { Paper } from '../paper/schema';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
 import { Ranker } from './rank';
 import { queryWords } from './text';
-import { BULK_CHANGE, hiddenEntry, WordIndex, type IndexablePaper, type IndexSnapshot, type RankText } from './word-index';
+import { BULK_CHANGE, hiddenEntry, WordIndex, type IndexablePaper, type IndexSnapshot, type PaperSummary, type RankText } from './word-index';
 
 /** How many of the word index's best matches Fuse.js ranks. */
 export const CANDIDATES = 50;
@@ -201,6 +201,14 @@ export class SearchEngine {
   /** The short fields the index keeps in memory (title, authors, savedAt…), for sorting lists. */
   shortFields(id: string): RankText | undefined {
     return this.index.rankText(id);
+  }
+
+  /**
+   * What a library row shows of a paper, from memory (a list renders every row it scrolls to
+   * without reading a record); undefined when the paper is not indexed or not sound.
+   */
+  summary(id: string): PaperSummary | undefined {
+    return this.index.summary(id);
   }
 
   /** When a paper was saved (sorting by saved date reads nothing else). */

@@ -1,9 +1,10 @@
-import type { Paper } from '../paper/schema';
-import type { PaperSource } from '../paper/vocabulary';
+import type { Paper, Venue } from '../paper/schema';
+import type { PaperSource, ReadingStatus } from '../paper/vocabulary';
 import { boundedEditDistance, letterMask, popCount, typoBudget } from './edit-distance';
 import type { ParsedQuery } from './query';
 import { venueWords } from '../paper/venue';
 import { flagWord, indexWords, tagWord } from './text';
+import { recall, remember } from './kept';
 
 /**
  * The word index that chooses what Fuse.js ranks. Every word of title, authors, tags, abstract
@@ -46,9 +47,10 @@ const HIDDEN = 128;
 
 /**
  * 3: reading status and incomplete/withdrawn marks indexed (status:, is:). 4: venues and code
- * (venue:, is:published, has:code). An older index is rebuilt.
+ * (venue:, is:published, has:code). 5: what a library row shows (`PaperSummary`) kept with the
+ * short fields. An older index is rebuilt.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /**
  * The search change log's entry for "much of the library changed at once" (a large import or
@@ -74,7 +76,10 @@ export interface IndexSnapshot {
   updatedAt: Float64Array;
   years: Int16Array;
   sources: Uint8Array;
-  /** Each document's short fields for ranking (see `RankText`), documents joined with "\u001e". */
+  /**
+   * Each document's short fields for ranking (see `RankText`) and what a row shows of it (see
+   * `PaperSummary`), documents joined with "\u001e".
+   */
   texts: string;
 }
 
@@ -88,13 +93,52 @@ export interface RankText {
   savedAt: number;
 }
 
+/**
+ * What a library row shows of a paper, kept with its short fields so that a list of 50,000
+ * renders every row it scrolls to without reading a record.
+ */
+export interface PaperSummary {
+  id: string;
+  title: string;
+  authors: string[];
+  tags: string[];
+  /** The year it was published ("2024"; "" when unknown): all `paperYear` shows. */
+  published: string;
+  readingStatus?: ReadingStatus;
+  incomplete?: true;
+  withdrawn?: true;
+  venue?: Venue;
+  code?: { repo: string };
+}
+
 const DOC_SEPARATOR = '\u001e';
 const FIELD_SEPARATOR = '\u001f';
+/** Between the authors, and between the tags, of a document's short fields. */
+const ITEM_SEPARATOR = '\u001d';
 // eslint-disable-next-line no-control-regex -- the separators are control characters on purpose
-const SEPARATORS = /[\u001e\u001f]/g;
+const SEPARATORS = /[\u001d\u001e\u001f]/g;
+const ITEMS = new RegExp(ITEM_SEPARATOR, 'g');
+/** Summaries kept made: the rows of a screen and those a fling passed a moment ago. */
+const SUMMARIES_KEPT = 1000;
 
+const clean = (text: string) => text.replace(SEPARATORS, ' ');
+
+/**
+ * A paper's short fields (title, authors, tags, notes) and its row's marks (reading status,
+ * incomplete and withdrawn, venue, code), one string (JSON escapes the separators).
+ */
 function packText(p: IndexablePaper): string {
-  return [p.title, p.authors.join(', '), p.tags.join(', '), p.notes].map((f) => f.replace(SEPARATORS, ' ')).join(FIELD_SEPARATOR);
+  const marks = (p.incomplete ? 'i' : '') + (p.withdrawn ? 'w' : '');
+  return [
+    clean(p.title),
+    p.authors.map(clean).join(ITEM_SEPARATOR),
+    p.tags.map(clean).join(ITEM_SEPARATOR),
+    clean(p.notes),
+    p.readingStatus ?? '',
+    marks,
+    p.venue ? JSON.stringify(p.venue) : '',
+    clean(p.code?.repo ?? ''),
+  ].join(FIELD_SEPARATOR);
 }
 
 /** What the index reads of a paper; `hidden` keeps it out of every result. */
@@ -154,6 +198,8 @@ export class WordIndex {
   private recency: Float64Array | null = null;
   private recencyDocs: Int32Array | null = null;
   private expansionCache = new Map<string, Expansion[]>();
+  /** Summaries made, by document number (a document never changes: a changed paper gets a new one). */
+  private readonly summaries = new Map<string, PaperSummary>();
   /**
    * The scores of the words typed before the one being typed (see `match`): a keystroke in the
    * last word of "skip tuning d…" walks only that word. Forgotten when the index changes.
@@ -316,8 +362,32 @@ export class WordIndex {
   rankText(id: string): RankText | undefined {
     const d = this.docOf.get(id);
     if (d === undefined) return undefined;
-    const [title = '', authors = '', tags = '', notes = ''] = this.texts[d]!.split(FIELD_SEPARATOR);
-    return { id, title, authors, tags, notes, savedAt: this.savedAt[d]! };
+    const [title = '', authors = '', tags = '', notes = ''] = this.texts[d]!.split(FIELD_SEPARATOR, 4);
+    return { id, title, authors: authors.replace(ITEMS, ', '), tags: tags.replace(ITEMS, ', '), notes, savedAt: this.savedAt[d]! };
+  }
+
+  /** What a row shows of an indexed paper; undefined for one not indexed or not sound. */
+  summary(id: string): PaperSummary | undefined {
+    const d = this.docOf.get(id);
+    if (d === undefined || this.sources[d]! & HIDDEN) return undefined;
+    const key = String(d);
+    const kept = recall(this.summaries, key);
+    if (kept) return kept;
+    const [title = '', authors = '', tags = '', , status = '', marks = '', venue = '', repo = ''] = this.texts[d]!.split(FIELD_SEPARATOR);
+    const year = this.years[d]!;
+    const summary: PaperSummary = {
+      id,
+      title,
+      authors: authors ? authors.split(ITEM_SEPARATOR) : [],
+      tags: tags ? tags.split(ITEM_SEPARATOR) : [],
+      published: year > 0 ? String(year) : '',
+    };
+    if (status) summary.readingStatus = status as ReadingStatus;
+    if (marks.includes('i')) summary.incomplete = true;
+    if (marks.includes('w')) summary.withdrawn = true;
+    if (venue) summary.venue = JSON.parse(venue) as Venue;
+    if (repo) summary.code = { repo };
+    return remember(this.summaries, key, summary, SUMMARIES_KEPT);
   }
 
   /** When a paper was saved, without cutting its short fields apart (sorting the whole library). */

@@ -163,6 +163,40 @@ describe('word index', () => {
     for (const q of ['networks', 'revisited', 'hopfeld', '', 'year:2020']) expect(ids(reloaded, q)).toEqual(ids(live, q));
   });
 
+  it("holds what a library row shows of each paper, through changes and a snapshot's round trip", () => {
+    const venue = { name: 'Advances in Neural Information Processing Systems', short: 'NeurIPS', year: 2015, kind: 'conference' as const, source: 'dblp' as const };
+    const full = paper('v', {
+      title: 'Pointer\u001eNetworks',
+      // A name written surname first keeps its comma: the row lists the authors as saved.
+      authors: ['Vinyals, Oriol', 'Meire Fortunato', 'Navdeep Jaitly'],
+      tags: ['seq2seq', 'to read, later'],
+      published: '2015-06-09',
+      readingStatus: 'reading',
+      withdrawn: true,
+      venue,
+      code: { repo: 'https://github.com/vinyals/pointer', source: 'huggingface' },
+    });
+    const live = WordIndex.build([full, paper('plain', { title: 'Plain', published: '' }), { ...paper('gone', { title: 'Unsound' }), hidden: true }]);
+    // The authors and tags as saved, the title's stray separator a space, the year alone.
+    const { authors, tags, readingStatus, withdrawn } = full;
+    const expected = { id: 'v', title: 'Pointer Networks', authors, tags, published: '2015', readingStatus, withdrawn, venue, code: { repo: 'https://github.com/vinyals/pointer' } };
+    expect(live.summary('v')).toEqual(expected);
+    // The same object while the paper is unchanged: a row that is memoised renders nothing new.
+    expect(live.summary('v')).toBe(live.summary('v'));
+    expect(live.summary('plain')).toEqual({ id: 'plain', title: 'Plain', authors: [], tags: [], published: '' });
+    expect(live.summary('gone')).toBeUndefined();
+    expect(live.summary('missing')).toBeUndefined();
+    // Ranking still reads the authors and tags as one text each.
+    expect(live.rankText('v')).toMatchObject({ authors: 'Vinyals, Oriol, Meire Fortunato, Navdeep Jaitly', tags: 'seq2seq, to read, later' });
+
+    const reloaded = WordIndex.fromSnapshot(live.toSnapshot());
+    expect(reloaded.summary('v')).toEqual(expected);
+    reloaded.upsert({ ...full, readingStatus: undefined, withdrawn: undefined, incomplete: true, venue: undefined, code: undefined, tags: [] });
+    expect(reloaded.summary('v')).toEqual({ id: 'v', title: 'Pointer Networks', authors, tags: [], published: '2015', incomplete: true });
+    reloaded.remove('v');
+    expect(reloaded.summary('v')).toBeUndefined();
+  });
+
   it('refuses a snapshot of another format', () => {
     expect(() => WordIndex.fromSnapshot({ ...WordIndex.build([]).toSnapshot(), format: 999 })).toThrow(/format/);
   });
