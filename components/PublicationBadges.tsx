@@ -1,4 +1,4 @@
-import type { Venue } from '@/utils/paper/schema';
+import type { BadgeVenue } from '@/utils/search/word-index';
 import { venueLabel, venueTitle } from '@/utils/paper/venue';
 
 
@@ -7,7 +7,7 @@ import { venueLabel, venueTitle } from '@/utils/paper/venue';
  * reading status. The code badge is a link where the row allows one (`links`); in a row that
  * is itself a button it is a plain badge, and the paper's details hold the link.
  */
-export function PublicationBadges({ paper, links = false }: { paper: { venue?: Venue; code?: { repo?: string }; title: string }; links?: boolean }) {
+export function PublicationBadges({ paper, links = false }: { paper: { venue?: BadgeVenue; code?: { repo?: string }; title: string }; links?: boolean }) {
   const { venue, code } = paper;
   return (
     <>

@@ -36,7 +36,8 @@ export interface SearchOptions {
    * screenful's records are in memory, the next best are read ahead, and a library that fits
    * the engine's cache is read in while the page is idle. False where rows show what the index
    * holds (`SearchEngine.summary`, the library page's table): answers show at once, and no
-   * record is read for them.
+   * record is read for them (a quoted phrase still reads the matches it checks, from
+   * IndexedDB, as nothing was read in ahead).
    */
   records?: boolean;
 }
@@ -80,7 +81,7 @@ export function useLibrarySearch(query: string, { limit, resident = false, recor
 
   useEffect(() => {
     if (!runtime) return;
-    // From now, so that a fling begun before the records are read ahead is seen.
+    // From now, so that a fling begun before the records are read ahead (`records`) is seen.
     watchInput();
     let live = true;
     runtime.SearchEngine.open(runtime.repository).then(
@@ -89,7 +90,7 @@ export function useLibrarySearch(query: string, { limit, resident = false, recor
         if (!live) return;
         setEngine(opened);
         // Once results are up, the thorough staleness check (a rebuild refreshes the results),
-        // then the newest records into memory while the page is idle.
+        // then, for rows that show records, the newest records into memory while the page is idle.
         setTimeout(() => {
           opened
             .verify()
@@ -134,7 +135,8 @@ export function useLibrarySearch(query: string, { limit, resident = false, recor
   }, [resident, engine, answered, query]);
 
   // The answer is worked out in the render the keystroke causes: the box, the count, the rows
-  // and their highlights commit together, once, when the rows' records are in memory.
+  // and their highlights commit together, once, when the rows' records are in memory (or the
+  // rows need none: `records`).
   const atOnce = useMemo(
     () => (engine ? answerNow(engine, query, limit) : null),
     // A new revision: the engine has taken in library changes, and answers anew.

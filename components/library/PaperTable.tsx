@@ -12,7 +12,10 @@ interface Props {
   /** Papers already in hand (the first screen, before the engine is open). */
   preloaded?: readonly Paper[];
   ids: readonly string[];
-  /** Bumped when the library changed: the rows show the papers as they are now. */
+  /**
+   * Bumped when the library changed. Not read: the new prop renders the table again, and each
+   * row shows its paper as the index now holds it.
+   */
   revision: number;
   selected: ReadonlySet<string>;
   focused: string | null;
@@ -28,10 +31,9 @@ const PAGE = 10;
 /**
  * Every paper of the current view, virtualised so that 50,000 scroll smoothly; fixed-height
  * rows, each rendered from what the search index holds of its paper (`SearchEngine.summary`):
- * a fling reads no record. One Tab stop for the whole list: arrows move between rows, Space ticks one (Shift+Space
- * a range), Enter opens its details.
+ * a fling reads no record. One Tab stop for the whole list: arrows move between rows, Space
+ * ticks one (Shift+Space a range), Enter opens its details.
  */
-// `revision` is not read: a new one re-renders the rows from the index as it now is.
 export function PaperTable({ engine, ids, preloaded, selected, focused, onToggle, onFocus }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);

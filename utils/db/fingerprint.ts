@@ -79,6 +79,8 @@ export async function fingerprintOffThread(name: string, fallback: () => Promise
     wait(OPEN_TIMEOUT_MS, 'the library did not open');
     worker.postMessage(name);
   }).finally(() => {
+    // Nothing the worker still sends starts another wait.
+    worker.onmessage = null;
     clearTimeout(timer);
     worker.terminate();
   });

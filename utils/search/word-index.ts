@@ -1,5 +1,5 @@
 import type { Paper, Venue } from '../paper/schema';
-import type { PaperSource, ReadingStatus } from '../paper/vocabulary';
+import { READING_STATUSES, VENUE_KINDS, type PaperSource, type ReadingStatus, type VenueKind } from '../paper/vocabulary';
 import { boundedEditDistance, letterMask, popCount, typoBudget } from './edit-distance';
 import type { ParsedQuery } from './query';
 import { venueWords } from '../paper/venue';
@@ -107,38 +107,48 @@ export interface PaperSummary {
   readingStatus?: ReadingStatus;
   incomplete?: true;
   withdrawn?: true;
-  venue?: Venue;
+  /** What its badge says (`venueLabel`, `venueTitle`). */
+  venue?: BadgeVenue;
   code?: { repo: string };
 }
 
+/** The part of a venue its badge shows. */
+export type BadgeVenue = Pick<Venue, 'name' | 'short' | 'year' | 'kind'>;
+
 const DOC_SEPARATOR = '\u001e';
 const FIELD_SEPARATOR = '\u001f';
-/** Between the authors, and between the tags, of a document's short fields. */
+/** Before each author, and each tag, of a document's short fields: `[]` and `['']` stay apart. */
 const ITEM_SEPARATOR = '\u001d';
 // eslint-disable-next-line no-control-regex -- the separators are control characters on purpose
-const SEPARATORS = /[\u001d\u001e\u001f]/g;
-const ITEMS = new RegExp(ITEM_SEPARATOR, 'g');
-/** Summaries kept made: the rows of a screen and those a fling passed a moment ago. */
+const SEPARATORS = /[\u001e\u001f]/g;
+// eslint-disable-next-line no-control-regex -- the separators are control characters on purpose
+const ALL_SEPARATORS = /[\u001d\u001e\u001f]/g;
+/** Summaries kept: the rows of a screen and those a fling passed a moment ago. */
 const SUMMARIES_KEPT = 1000;
 
-const clean = (text: string) => text.replace(SEPARATORS, ' ');
+const text = (value: unknown) => (typeof value === 'string' ? value.replace(SEPARATORS, ' ') : '');
+const list = (items: readonly string[]) => items.map((item) => ITEM_SEPARATOR + item.replace(ALL_SEPARATORS, ' ')).join('');
+const items = (packed: string) => packed.split(ITEM_SEPARATOR).slice(1);
+
+/** What a row's badge needs of a venue, when the record's venue is one (JSON escapes the separators). */
+function badgeVenue(venue: unknown): string {
+  const v = venue as Partial<Venue> | undefined;
+  if (typeof v?.name !== 'string' || !VENUE_KINDS.includes(v.kind as VenueKind)) return '';
+  const badge: BadgeVenue = { name: v.name, kind: v.kind! };
+  if (typeof v.short === 'string') badge.short = v.short;
+  if (typeof v.year === 'number') badge.year = v.year;
+  return JSON.stringify(badge);
+}
 
 /**
  * A paper's short fields (title, authors, tags, notes) and its row's marks (reading status,
- * incomplete and withdrawn, venue, code), one string (JSON escapes the separators).
+ * incomplete and withdrawn, venue, code), one string. Fields a sound record may still hold in
+ * another shape (a restored backup) are left out, never thrown on.
  */
 function packText(p: IndexablePaper): string {
   const marks = (p.incomplete ? 'i' : '') + (p.withdrawn ? 'w' : '');
-  return [
-    clean(p.title),
-    p.authors.map(clean).join(ITEM_SEPARATOR),
-    p.tags.map(clean).join(ITEM_SEPARATOR),
-    clean(p.notes),
-    p.readingStatus ?? '',
-    marks,
-    p.venue ? JSON.stringify(p.venue) : '',
-    clean(p.code?.repo ?? ''),
-  ].join(FIELD_SEPARATOR);
+  const status = READING_STATUSES.includes(p.readingStatus as ReadingStatus) ? p.readingStatus! : '';
+  return [text(p.title), list(p.authors), list(p.tags), text(p.notes), status, marks, badgeVenue(p.venue), text(p.code?.repo)].join(FIELD_SEPARATOR);
 }
 
 /** What the index reads of a paper; `hidden` keeps it out of every result. */
@@ -276,6 +286,9 @@ export class WordIndex {
 
   /** Adds a paper, replacing its previous entry. */
   upsert(paper: IndexablePaper): void {
+    // Worked out first: a record that cannot be read leaves the index as it was.
+    const packed = packText(paper);
+    const terms = documentTerms(paper);
     this.remove(paper.id);
     const d = this.ids.length;
     this.ids.push(paper.id);
@@ -283,11 +296,11 @@ export class WordIndex {
     this.updatedAt.push(paper.updatedAt);
     this.years.push(Number(paper.published.slice(0, 4)) || 0);
     this.sources.push(paper.hidden ? HIDDEN : paper.sources.reduce((bits, s) => bits | (SOURCE_BITS[s] ?? 0), 0));
-    this.texts.push(packText(paper));
+    this.texts.push(packed);
     this.alive.push(1);
     this.docOf.set(paper.id, d);
     this.liveCount++;
-    for (const [term, mask] of documentTerms(paper)) {
+    for (const [term, mask] of terms) {
       const list = this.overlay.get(term);
       if (list) list.push(d, mask);
       else this.overlay.set(term, [d, mask]);
@@ -363,7 +376,7 @@ export class WordIndex {
     const d = this.docOf.get(id);
     if (d === undefined) return undefined;
     const [title = '', authors = '', tags = '', notes = ''] = this.texts[d]!.split(FIELD_SEPARATOR, 4);
-    return { id, title, authors: authors.replace(ITEMS, ', '), tags: tags.replace(ITEMS, ', '), notes, savedAt: this.savedAt[d]! };
+    return { id, title, authors: items(authors).join(', '), tags: items(tags).join(', '), notes, savedAt: this.savedAt[d]! };
   }
 
   /** What a row shows of an indexed paper; undefined for one not indexed or not sound. */
@@ -378,14 +391,14 @@ export class WordIndex {
     const summary: PaperSummary = {
       id,
       title,
-      authors: authors ? authors.split(ITEM_SEPARATOR) : [],
-      tags: tags ? tags.split(ITEM_SEPARATOR) : [],
+      authors: items(authors),
+      tags: items(tags),
       published: year > 0 ? String(year) : '',
     };
     if (status) summary.readingStatus = status as ReadingStatus;
     if (marks.includes('i')) summary.incomplete = true;
     if (marks.includes('w')) summary.withdrawn = true;
-    if (venue) summary.venue = JSON.parse(venue) as Venue;
+    if (venue) summary.venue = JSON.parse(venue) as BadgeVenue;
     if (repo) summary.code = { repo };
     return remember(this.summaries, key, summary, SUMMARIES_KEPT);
   }

@@ -179,11 +179,15 @@ describe('word index', () => {
     const live = WordIndex.build([full, paper('plain', { title: 'Plain', published: '' }), { ...paper('gone', { title: 'Unsound' }), hidden: true }]);
     // The authors and tags as saved, the title's stray separator a space, the year alone.
     const { authors, tags, readingStatus, withdrawn } = full;
-    const expected = { id: 'v', title: 'Pointer Networks', authors, tags, published: '2015', readingStatus, withdrawn, venue, code: { repo: 'https://github.com/vinyals/pointer' } };
+    // A badge needs only the venue's names, year and kind.
+    const badge = { name: venue.name, short: 'NeurIPS', year: 2015, kind: 'conference' };
+    const expected = { id: 'v', title: 'Pointer Networks', authors, tags, published: '2015', readingStatus, withdrawn, venue: badge, code: { repo: 'https://github.com/vinyals/pointer' } };
     expect(live.summary('v')).toEqual(expected);
     // The same object while the paper is unchanged: a row that is memoised renders nothing new.
     expect(live.summary('v')).toBe(live.summary('v'));
     expect(live.summary('plain')).toEqual({ id: 'plain', title: 'Plain', authors: [], tags: [], published: '' });
+    live.upsert({ ...full, id: 'detailed', venue: { ...venue, url: 'https://papers.nips.cc/paper/5866', dblpKey: 'conf/nips/VinyalsFJ15' } });
+    expect(live.summary('detailed')?.venue).toEqual(badge);
     expect(live.summary('gone')).toBeUndefined();
     expect(live.summary('missing')).toBeUndefined();
     // Ranking still reads the authors and tags as one text each.
@@ -195,6 +199,16 @@ describe('word index', () => {
     expect(reloaded.summary('v')).toEqual({ id: 'v', title: 'Pointer Networks', authors, tags: [], published: '2015', incomplete: true });
     reloaded.remove('v');
     expect(reloaded.summary('v')).toBeUndefined();
+  });
+
+  it('keeps a record in another shape (a restored backup) without throwing or shifting the others', () => {
+    const live = WordIndex.build([paper('first', { title: 'First' })]);
+    const odd = { ...paper('odd', { title: 'Odd', tags: [''] }), code: { repo: 42 }, venue: { name: 'X', kind: 'poster' }, readingStatus: 'x\u001fy' } as unknown as IndexablePaper;
+    live.upsert(odd);
+    live.upsert(paper('last', { title: 'Last', authors: ['A. Author'] }));
+    expect(live.summary('odd')).toEqual({ id: 'odd', title: 'Odd', authors: [], tags: [''], published: '2020' });
+    expect(live.summary('last')).toMatchObject({ title: 'Last', authors: ['A. Author'] });
+    expect(live.rankText('first')?.title).toBe('First');
   });
 
   it('refuses a snapshot of another format', () => {
