@@ -279,9 +279,15 @@ export class WordIndex {
     return max;
   }
 
-  /** `libraryFingerprint` of the indexed papers' `updatedAt`s: the thorough staleness check. */
+  /**
+   * `libraryFingerprint` of the indexed papers' `updatedAt`s: the thorough staleness check. One
+   * plain loop: it runs once, on a page the user may be scrolling (a filtered copy of 50,000
+   * times took 18 ms in one task).
+   */
   get fingerprint(): number {
-    return libraryFingerprint(this.updatedAt.filter((_, d) => this.alive[d]));
+    let sum = 0;
+    for (let d = 0; d < this.ids.length; d++) if (this.alive[d]) sum += fingerprintPart(this.updatedAt[d]);
+    return sum;
   }
 
   /** Adds a paper, replacing its previous entry. */
@@ -835,10 +841,12 @@ function emptySnapshot(): IndexSnapshot {
  */
 export function libraryFingerprint(updatedAts: Iterable<unknown>): number {
   let sum = 0;
-  // A record that holds no number here (not sound) counts as none on both sides.
-  for (const t of updatedAts) if (typeof t === 'number' && Number.isFinite(t)) sum += t % 2147483647;
+  for (const t of updatedAts) sum += fingerprintPart(t);
   return sum;
 }
+
+/** One paper's share of the fingerprint: a record that holds no number here (not sound) counts as none on both sides. */
+const fingerprintPart = (t: unknown) => (typeof t === 'number' && Number.isFinite(t) ? t % 2147483647 : 0);
 
 /** Each index word of a paper with the fields it occurs in. */
 export function documentTerms(paper: IndexablePaper): Map<string, number> {
