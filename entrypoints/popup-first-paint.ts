@@ -8,7 +8,8 @@ import { cannotStart, keepInteractions, paintAnswer, paintFirstScreen, withdrawA
 
 /**
  * The popup's first paint, as a classic script of its own (`/popup-first-paint.js`, one file with
- * everything it needs): popup.html runs it as soon as its static markup is parsed, and it writes
+ * everything it needs): popup.html runs it as soon as its static markup is parsed (deferred from
+ * the head; in Chromium the page paints nothing before it has run), and it writes
  * the newest saves into that markup, from the snapshot kept for this popup's address when there
  * is one (in the page's first frame), else straight from IndexedDB (then kept for the next
  * popup). In a build, popup.html has no module script (scripts/build/popup-html.ts): this
