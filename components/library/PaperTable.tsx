@@ -12,11 +12,6 @@ interface Props {
   /** Papers already in hand (the first screen, before the engine is open). */
   preloaded?: readonly Paper[];
   ids: readonly string[];
-  /**
-   * Bumped when the library changed. Not read: the new prop renders the table again, and each
-   * row shows its paper as the index now holds it.
-   */
-  revision: number;
   selected: ReadonlySet<string>;
   focused: string | null;
   /** Ticks or unticks a row (Shift: the range from the last one ticked). */

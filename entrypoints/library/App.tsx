@@ -150,7 +150,7 @@ export function LibraryApp() {
                 <p>Check the words, or take a filter away (the sidebar shows the ones in use).</p>
               </div>
             ) : (
-              <PaperTable engine={view.engine} ids={view.ids} preloaded={view.recent} revision={view.revision} selected={selection.selected} focused={focused} onToggle={selection.toggle} onFocus={setFocused} />
+              <PaperTable engine={view.engine} ids={view.ids} preloaded={view.recent} selected={selection.selected} focused={focused} onToggle={selection.toggle} onFocus={setFocused} />
             )}
             {focusedPaper && (
               <Suspense fallback={null}>
