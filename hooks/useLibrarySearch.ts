@@ -89,9 +89,12 @@ export function useLibrarySearch(query: string, { limit, resident = false, recor
         performance.mark('paperdex:engine');
         if (!live) return;
         setEngine(opened);
-        // Once results are up, the thorough staleness check (a rebuild refreshes the results),
-        // then, for rows that show records, the newest records into memory while the page is idle.
-        setTimeout(() => {
+        // Once results are up and the user leaves the page alone (the check walks every paper's
+        // key: at 50,000 papers, seconds of a worker that a fling on two cores would share), the
+        // thorough staleness check (a rebuild refreshes the results), then, for rows that show
+        // records, the newest records into memory while the page is idle.
+        void quietMoment().then(() => {
+          if (!live) return;
           opened
             .verify()
             .then(
@@ -100,7 +103,7 @@ export function useLibrarySearch(query: string, { limit, resident = false, recor
             )
             .then(() => (records ? opened.warm(quietMoment, () => live) : undefined))
             .catch((e: unknown) => console.warn('[paperdex:search] could not read records ahead', e));
-        }, 0);
+        });
       },
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
     );

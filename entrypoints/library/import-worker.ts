@@ -82,9 +82,10 @@ function diagnose(raw: unknown): RecordProblem | null {
   };
 }
 
-async function check(): Promise<void> {
-  const problems = (await repository.listPapers()).map(diagnose).filter((p): p is RecordProblem => p !== null);
-  post({ type: 'checked', problems });
+async function check(after: string | null, limit: number): Promise<void> {
+  const { papers, next } = await repository.papersAfter(after, limit);
+  const problems = papers.map(diagnose).filter((p): p is RecordProblem => p !== null);
+  post({ type: 'checked', problems, next });
 }
 
 async function repair(ids: string[]): Promise<void> {
@@ -99,6 +100,6 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   if (request.type === 'read') void read(request.file, request.now);
   else if (request.type === 'commit') void commit();
-  else if (request.type === 'check') void check();
+  else if (request.type === 'check') void check(request.after, request.limit);
   else if (request.type === 'repair') void repair(request.ids);
 };

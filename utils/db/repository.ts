@@ -265,6 +265,15 @@ export function createRepository(db: PaperdexDb) {
       return papers.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? -1 : 1));
     },
 
+    /**
+     * Up to `limit` papers in key order after the key `after` (null: from the first), and the key
+     * to go on after (null: none are left), for walking a large library a chunk at a time.
+     */
+    async papersAfter(after: string | null, limit: number): Promise<{ papers: Paper[]; next: string | null }> {
+      const papers = await (after === null ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(limit).toArray();
+      return { papers, next: papers.length < limit ? null : papers[papers.length - 1]!.id };
+    },
+
     async countPapers(): Promise<number> {
       return db.papers.count();
     },

@@ -8,8 +8,12 @@ import type { ImportFile, ImportProblem } from './types';
 export type ImportRequest =
   | { type: 'read'; file: File; now: number }
   | { type: 'commit' }
-  /** Every stored record checked against the record format (the library page's health check). */
-  | { type: 'check' }
+  /**
+   * The library page's health check: the next `limit` stored records after `after` (in key
+   * order; null: from the first) checked against the record format. The page asks chunk by
+   * chunk while the user leaves it alone, so a check never competes with a fling.
+   */
+  | { type: 'check'; after: string | null; limit: number }
   /** Records that need attention put in the record format where their meaning is clear. */
   | { type: 'repair'; ids: string[] };
 
@@ -42,5 +46,6 @@ export type ImportUpdate =
   | { type: 'failed'; message: string }
   | { type: 'written'; written: { ids: string[]; bulk: boolean } }
   | { type: 'done'; result: Result<{ added: number; updated: number }> }
-  | { type: 'checked'; problems: RecordProblem[] }
+  /** One chunk checked: its problems, and the key to go on after (null: the library is done). */
+  | { type: 'checked'; problems: RecordProblem[]; next: string | null }
   | { type: 'repaired'; result: Result<number> };

@@ -132,6 +132,21 @@ describe('repository', () => {
     expect(await repo.getPaper('arxiv:1810.05270')).toEqual(removed[0]);
   });
 
+  it('walks the library a chunk at a time in key order, each paper once, and says when it is done', async () => {
+    for (const [arxivId, at] of [['1506.03134', 3000], ['hep-th/9901001', 1000], ['1810.05270', 2000], ['2101.00001', 4000]] as const) {
+      await repo.savePaper(paperInput({ arxivId, title: arxivId }), at);
+    }
+    const walked: string[][] = [];
+    let after: string | null = null;
+    do {
+      const chunk: { papers: { id: string }[]; next: string | null } = await repo.papersAfter(after, 2);
+      walked.push(chunk.papers.map((p) => p.id));
+      after = chunk.next;
+    } while (after !== null);
+    expect(walked).toEqual([['arxiv:1506.03134', 'arxiv:1810.05270'], ['arxiv:2101.00001', 'arxiv:hep-th/9901001'], []]);
+    expect(await repo.papersAfter(null, 10)).toMatchObject({ next: null });
+  });
+
   it('lists newest saves first and removes papers', async () => {
     await repo.savePaper(paperInput({ arxivId: '1506.03134', title: 'Pointer Networks' }), 1000);
     await repo.savePaper(paperInput({ arxivId: 'hep-th/9901001', title: 'Old style' }), 3000);
