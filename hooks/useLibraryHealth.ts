@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { quietMoment } from '@/utils/after-paint';
 import { repository } from '@/utils/db/repository';
@@ -69,39 +69,93 @@ export function useLibraryHealth(startWorker: () => Worker, notices: Notices): L
       .then(() => undefined);
   }, []);
 
-  // Storage and the health check follow the library (a second after it settles).
+  // Storage follows the library (a second after it settles).
   useEffect(() => {
     let live = true;
-    let worker: Worker | undefined;
     const timer = setTimeout(() => {
       void Promise.all([navigator.storage?.estimate?.(), navigator.storage?.persisted?.(), browser.permissions.contains({ permissions: ['unlimitedStorage'] })]).then(
         ([estimate, persisted, unlimited]) =>
           live && setStorage({ usage: estimate?.usage ?? 0, quota: estimate?.quota ?? 0, persisted: Boolean(persisted), unlimited }),
         () => undefined,
       );
-      const checker = startWorker();
-      worker = checker;
-      // A chunk at a time, each at a quiet moment: reading and checking 50,000 records at once
-      // kept the worker and its garbage collections busy for two seconds after the page opened,
-      // and on two cores a fling meanwhile dropped one frame in ten.
-      const found: RecordProblem[] = [];
-      const ask = (after: string | null) =>
-        void quietMoment().then(() => live && checker.postMessage({ type: 'check', after, limit: CHECK_CHUNK } satisfies ImportRequest));
-      checker.addEventListener('message', (event: MessageEvent<ImportUpdate>) => {
-        if (event.data.type !== 'checked') return;
-        found.push(...event.data.problems);
-        if (event.data.next !== null) return ask(event.data.next);
-        if (live) setProblems(found);
-        checker.terminate();
-      });
-      ask(null);
     }, 1000);
     return () => {
       live = false;
       clearTimeout(timer);
-      worker?.terminate();
     };
-  }, [lastChange, startWorker]);
+  }, [lastChange]);
+
+  // The health check follows the library too: a walk over every record, a chunk at a time, each
+  // chunk at a quiet moment (reading and checking 50,000 records at once kept the worker and its
+  // garbage collections busy for two seconds after the page opened, and on two cores a fling
+  // meanwhile dropped one frame in ten). A change during a walk does not start it over (papers
+  // completed in the background change the library every few seconds): the walk ends, and the
+  // next one begins a second after.
+  const changed = useRef<() => void>(() => undefined);
+  const say = useRef(notices.show);
+  useEffect(() => {
+    say.current = notices.show;
+  });
+  useEffect(() => {
+    let live = true;
+    let worker: Worker | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let walking = false;
+    let again = false;
+    const stop = () => {
+      worker?.terminate();
+      worker = undefined;
+      walking = false;
+    };
+    const walk = () => {
+      walking = true;
+      again = false;
+      const found: RecordProblem[] = [];
+      const ask = (after: string | null) =>
+        void quietMoment().then(() => {
+          if (!live) return;
+          // Started at the first quiet moment: loading the worker's code is work too.
+          worker ??= listen(startWorker());
+          worker.postMessage({ type: 'check', after, limit: CHECK_CHUNK } satisfies ImportRequest);
+        });
+      const listen = (checker: Worker) => {
+        checker.addEventListener('message', (event: MessageEvent<ImportUpdate>) => {
+          const update = event.data;
+          if (update.type === 'failed') {
+            stop();
+            say.current('error', `The library's health check could not finish: ${update.message}`);
+          }
+          if (update.type !== 'checked') return;
+          found.push(...update.problems);
+          if (update.next !== null) return ask(update.next);
+          stop();
+          setProblems(found);
+          if (again) changed.current();
+        });
+        checker.addEventListener('error', (event) => {
+          stop();
+          say.current('error', `The library's health check could not run: ${event.message || 'its worker failed to start'}`);
+        });
+        return checker;
+      };
+      ask(null);
+    };
+    changed.current = () => {
+      if (walking) {
+        again = true;
+        return;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(walk, 1000);
+    };
+    return () => {
+      live = false;
+      changed.current = () => undefined;
+      clearTimeout(timer);
+      stop();
+    };
+  }, [startWorker]);
+  useEffect(() => changed.current(), [lastChange]);
 
   const jobs = useLiveQuery(async () => {
     const all = await repository.listJobs();

@@ -38,10 +38,12 @@ export function watchInput(): void {
 
 /**
  * The page's next idle moment at least a second after the user last scrolled or pointed on it
- * (or, if it never idles, a second from then): work that only prepares for later (reading
- * records ahead) never competes with a fling, whose frames it would delay with its reads and
- * the garbage collections they bring. Typing does not stop it: the records it reads are the
- * ones the next keystrokes show (see `SearchEngine.warm`).
+ * (or, if it never idles, a second from then): work that only prepares for later or checks in
+ * the background (reading records ahead, the search's staleness check, the library's health
+ * check) never competes with a fling, whose frames it would delay with its reads, its workers
+ * and the garbage collections they bring. Typing does not stop it: the records it reads are the
+ * ones the next keystrokes show (see `SearchEngine.warm`). In a hidden tab idle moments come
+ * only as the browser's timers allow (once a minute after a while).
  */
 export async function quietMoment(): Promise<void> {
   watchInput();

@@ -83,9 +83,13 @@ function diagnose(raw: unknown): RecordProblem | null {
 }
 
 async function check(after: string | null, limit: number): Promise<void> {
-  const { papers, next } = await repository.papersAfter(after, limit);
-  const problems = papers.map(diagnose).filter((p): p is RecordProblem => p !== null);
-  post({ type: 'checked', problems, next });
+  try {
+    const { papers, next } = await repository.papersAfter(after, limit);
+    const problems = papers.map(diagnose).filter((p): p is RecordProblem => p !== null);
+    post({ type: 'checked', problems, next });
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 async function repair(ids: string[]): Promise<void> {

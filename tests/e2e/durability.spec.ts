@@ -194,3 +194,22 @@ test('a record that no longer validates is kept, left out of search, listed with
   const exported = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { papers: unknown[] };
   expect(exported.papers).toContainEqual(bad);
 });
+
+test('a repaired record leaves the list of records that need attention, as the check runs again after the change', async ({ context, extensionId }) => {
+  const [good] = generateLibrary(1, 7);
+  const bad = { ...generateLibrary(2, 11)[1]!, title: 'A Record With Its Tags As Text', tags: 'vision, nlp' } as unknown as Paper;
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.page.getByText('Your library is empty.')).toBeVisible();
+  await seedLibrary(popup.page, [good!, bad]);
+  await popup.page.close();
+
+  const library = await LibraryPage.open(context, extensionId);
+  await library.button('1 record needs attention').click();
+  const attention = library.page.getByRole('list', { name: 'Records that need attention' });
+  await expect(attention).toContainText('split at commas');
+  await attention.getByRole('button', { name: 'Repair' }).click();
+  await expect(library.page.getByText('Repaired 1 record.')).toBeVisible();
+  await expect(attention).toBeHidden();
+  await expect(library.button('1 record needs attention')).toBeHidden();
+  await expect((await readTable<Paper[]>(library.page, 'papers', 'getAll')).find((p) => p.id === bad.id)?.tags).toEqual(['vision', 'nlp']);
+});

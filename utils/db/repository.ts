@@ -270,6 +270,7 @@ export function createRepository(db: PaperdexDb) {
      * to go on after (null: none are left), for walking a large library a chunk at a time.
      */
     async papersAfter(after: string | null, limit: number): Promise<{ papers: Paper[]; next: string | null }> {
+      if (limit < 1) throw new RangeError(`papersAfter reads at least one paper (asked for ${limit})`);
       const papers = await (after === null ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(limit).toArray();
       return { papers, next: papers.length < limit ? null : papers[papers.length - 1]!.id };
     },

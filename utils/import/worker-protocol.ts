@@ -11,7 +11,8 @@ export type ImportRequest =
   /**
    * The library page's health check: the next `limit` stored records after `after` (in key
    * order; null: from the first) checked against the record format. The page asks chunk by
-   * chunk while the user leaves it alone, so a check never competes with a fling.
+   * chunk while the user leaves it alone, so a fling shares the CPU with one chunk at most.
+   * A read that fails answers `failed`.
    */
   | { type: 'check'; after: string | null; limit: number }
   /** Records that need attention put in the record format where their meaning is clear. */
