@@ -90,7 +90,7 @@ export function useLibraryHealth(startWorker: () => Worker, notices: Notices): L
   // garbage collections busy for two seconds after the page opened, and on two cores a fling
   // meanwhile dropped one frame in ten). A change during a walk does not start it over (papers
   // completed in the background change the library every few seconds): the walk ends, and the
-  // next one begins a second after.
+  // next one begins a second after (after a failure, at the next change).
   const changed = useRef<() => void>(() => undefined);
   const say = useRef(notices.show);
   useEffect(() => {
@@ -102,39 +102,54 @@ export function useLibraryHealth(startWorker: () => Worker, notices: Notices): L
     let timer: ReturnType<typeof setTimeout> | undefined;
     let walking = false;
     let again = false;
+    /** Bumped when a walk ends: what an earlier walk still has pending does nothing. */
+    let run = 0;
+    /** A failure is said once, not at every change while it lasts. */
+    let reported = false;
     const stop = () => {
+      run++;
       worker?.terminate();
       worker = undefined;
       walking = false;
     };
+    const fail = (text: string) => {
+      stop();
+      if (!reported) say.current('error', `The library's health check ${text}`);
+      reported = true;
+    };
     const walk = () => {
       walking = true;
       again = false;
+      const mine = run;
       const found: RecordProblem[] = [];
       const ask = (after: string | null) =>
         void quietMoment().then(() => {
-          if (!live) return;
-          // Started at the first quiet moment: loading the worker's code is work too.
-          worker ??= listen(startWorker());
-          worker.postMessage({ type: 'check', after, limit: CHECK_CHUNK } satisfies ImportRequest);
+          if (!live || mine !== run) return;
+          // A change made before the walk's first read is one the walk sees.
+          if (after === null) again = false;
+          try {
+            // Started at the first quiet moment: loading the worker's code is work too.
+            worker ??= listen(startWorker());
+            worker.postMessage({ type: 'check', after, limit: CHECK_CHUNK } satisfies ImportRequest);
+          } catch (e) {
+            fail(`could not run: ${e instanceof Error ? e.message : String(e)}`);
+          }
         });
       const listen = (checker: Worker) => {
         checker.addEventListener('message', (event: MessageEvent<ImportUpdate>) => {
+          if (!live || mine !== run) return;
           const update = event.data;
-          if (update.type === 'failed') {
-            stop();
-            say.current('error', `The library's health check could not finish: ${update.message}`);
-          }
+          if (update.type === 'failed') return fail(`could not finish: ${update.message}`);
           if (update.type !== 'checked') return;
           found.push(...update.problems);
           if (update.next !== null) return ask(update.next);
           stop();
+          reported = false;
           setProblems(found);
           if (again) changed.current();
         });
         checker.addEventListener('error', (event) => {
-          stop();
-          say.current('error', `The library's health check could not run: ${event.message || 'its worker failed to start'}`);
+          if (live && mine === run) fail(`could not run: ${event.message || 'its worker failed to start'}`);
         });
         return checker;
       };
@@ -148,6 +163,7 @@ export function useLibraryHealth(startWorker: () => Worker, notices: Notices): L
       clearTimeout(timer);
       timer = setTimeout(walk, 1000);
     };
+    changed.current();
     return () => {
       live = false;
       changed.current = () => undefined;
@@ -155,7 +171,9 @@ export function useLibraryHealth(startWorker: () => Worker, notices: Notices): L
       stop();
     };
   }, [startWorker]);
-  useEffect(() => changed.current(), [lastChange]);
+  useEffect(() => {
+    changed.current();
+  }, [lastChange]);
 
   const jobs = useLiveQuery(async () => {
     const all = await repository.listJobs();
