@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { quietMoment } from '@/utils/after-paint';
 import { repository } from '@/utils/db/repository';
 import { libraryToJson } from '@/utils/export/json';
+import { healthWalk } from '@/utils/import/health-walk';
 import type { ImportRequest, ImportUpdate, RecordProblem } from '@/utils/import/worker-protocol';
 import { completeJob } from '@/utils/jobs/job';
 import { sendMessage } from '@/utils/messaging';
@@ -85,12 +86,8 @@ export function useLibraryHealth(startWorker: () => Worker, notices: Notices): L
     };
   }, [lastChange]);
 
-  // The health check follows the library too: a walk over every record, a chunk at a time, each
-  // chunk at a quiet moment (reading and checking 50,000 records at once kept the worker and its
-  // garbage collections busy for two seconds after the page opened, and on two cores a fling
-  // meanwhile dropped one frame in ten). A change during a walk does not start it over (papers
-  // completed in the background change the library every few seconds): the walk ends, and the
-  // next one begins a second after (after a failure, at the next change).
+  // The health check follows the library too, a chunk at a time at quiet moments
+  // (utils/import/health-walk.ts).
   const changed = useRef<() => void>(() => undefined);
   const say = useRef(notices.show);
   useEffect(() => {
@@ -98,77 +95,20 @@ export function useLibraryHealth(startWorker: () => Worker, notices: Notices): L
   });
   useEffect(() => {
     let live = true;
-    let worker: Worker | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let walking = false;
-    let again = false;
-    /** Bumped when a walk ends: what an earlier walk still has pending does nothing. */
-    let run = 0;
-    /** A failure is said once, not at every change while it lasts. */
-    let reported = false;
-    const stop = () => {
-      run++;
-      worker?.terminate();
-      worker = undefined;
-      walking = false;
-    };
-    const fail = (text: string) => {
-      stop();
-      if (!reported) say.current('error', `The library's health check ${text}`);
-      reported = true;
-    };
-    const walk = () => {
-      walking = true;
-      again = false;
-      const mine = run;
-      const found: RecordProblem[] = [];
-      const ask = (after: string | null) =>
-        void quietMoment().then(() => {
-          if (!live || mine !== run) return;
-          // A change made before the walk's first read is one the walk sees.
-          if (after === null) again = false;
-          try {
-            // Started at the first quiet moment: loading the worker's code is work too.
-            worker ??= listen(startWorker());
-            worker.postMessage({ type: 'check', after, limit: CHECK_CHUNK } satisfies ImportRequest);
-          } catch (e) {
-            fail(`could not run: ${e instanceof Error ? e.message : String(e)}`);
-          }
-        });
-      const listen = (checker: Worker) => {
-        checker.addEventListener('message', (event: MessageEvent<ImportUpdate>) => {
-          if (!live || mine !== run) return;
-          const update = event.data;
-          if (update.type === 'failed') return fail(`could not finish: ${update.message}`);
-          if (update.type !== 'checked') return;
-          found.push(...update.problems);
-          if (update.next !== null) return ask(update.next);
-          stop();
-          reported = false;
-          setProblems(found);
-          if (again) changed.current();
-        });
-        checker.addEventListener('error', (event) => {
-          if (live && mine === run) fail(`could not run: ${event.message || 'its worker failed to start'}`);
-        });
-        return checker;
-      };
-      ask(null);
-    };
-    changed.current = () => {
-      if (walking) {
-        again = true;
-        return;
-      }
-      clearTimeout(timer);
-      timer = setTimeout(walk, 1000);
-    };
-    changed.current();
+    const walker = healthWalk({
+      startWorker,
+      pause: quietMoment,
+      chunk: CHECK_CHUNK,
+      delayMs: 1000,
+      onProblems: (found) => live && setProblems(found),
+      onFailure: (text) => live && say.current('error', text),
+    });
+    changed.current = walker.changed;
+    walker.changed();
     return () => {
       live = false;
       changed.current = () => undefined;
-      clearTimeout(timer);
-      stop();
+      walker.stop();
     };
   }, [startWorker]);
   useEffect(() => {
