@@ -278,5 +278,7 @@ test('an older version of a paper restored behind the extension’s back is foun
   await popup.page.reload();
   await popup.search.fill('quokka');
   await expect(popup.items().first()).toContainText('Quokka Behaviour in Restored Backups');
-  expect(workers.some((url) => /fingerprint-worker/.test(url))).toBe(true);
+  // The popup's own check starts at its first quiet moment, which may come after the resident
+  // search (which checks too) has answered.
+  await expect.poll(() => workers.some((url) => /fingerprint-worker/.test(url)), { timeout: 10_000 }).toBe(true);
 });
