@@ -89,10 +89,7 @@ export function useLibraryHealth(startWorker: () => Worker, notices: Notices): L
   // The health check follows the library too, a chunk at a time at quiet moments
   // (utils/import/health-walk.ts).
   const changed = useRef<() => void>(() => undefined);
-  const say = useRef(notices.show);
-  useEffect(() => {
-    say.current = notices.show;
-  });
+  const { show } = notices;
   useEffect(() => {
     let live = true;
     const walker = healthWalk({
@@ -101,7 +98,7 @@ export function useLibraryHealth(startWorker: () => Worker, notices: Notices): L
       chunk: CHECK_CHUNK,
       delayMs: 1000,
       onProblems: (found) => live && setProblems(found),
-      onFailure: (text) => live && say.current('error', text),
+      onFailure: (text) => live && show('error', text),
     });
     changed.current = walker.changed;
     walker.changed();
@@ -110,7 +107,7 @@ export function useLibraryHealth(startWorker: () => Worker, notices: Notices): L
       changed.current = () => undefined;
       walker.stop();
     };
-  }, [startWorker]);
+  }, [startWorker, show]);
   useEffect(() => {
     changed.current();
   }, [lastChange]);

@@ -13,6 +13,7 @@ import { createLibraryWrites } from '@/utils/library-writes';
 import { planMerge } from '@/utils/paper/merge';
 import { repairRecord } from '@/utils/paper/repair';
 import { paperRecordSchema, type Paper } from '@/utils/paper/schema';
+import { errorText } from '@/utils/result';
 import type { ImportRequest, ImportUpdate, RecordProblem } from '@/utils/import/worker-protocol';
 
 const post = (update: ImportUpdate) => self.postMessage(update);
@@ -88,7 +89,7 @@ async function check(after: string | null, limit: number): Promise<void> {
     const problems = papers.map(diagnose).filter((p): p is RecordProblem => p !== null);
     post({ type: 'checked', problems, next });
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'failed', message: errorText(error) });
   }
 }
 

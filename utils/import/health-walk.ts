@@ -1,3 +1,4 @@
+import { errorText } from '../result';
 import type { ImportRequest, ImportUpdate, RecordProblem } from './worker-protocol';
 
 /** What the walk needs of the library worker (entrypoints/library/import-worker.ts). */
@@ -63,7 +64,7 @@ export function healthWalk(options: HealthWalkOptions): { changed(): void; stop(
           worker ??= listen(options.startWorker());
           worker.postMessage({ type: 'check', after, limit: options.chunk } satisfies ImportRequest);
         } catch (e) {
-          fail(`could not run: ${e instanceof Error ? e.message : String(e)}`);
+          fail(`could not run: ${errorText(e)}`);
         }
       });
     const listen = (checker: CheckWorker) => {

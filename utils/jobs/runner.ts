@@ -1,4 +1,5 @@
 import type { Repository } from '../db/repository';
+import { errorText } from '../result';
 import { MAX_ATTEMPTS, retryDelay, type Job, type JobKind } from './job';
 
 /**
@@ -35,7 +36,7 @@ export function createJobRunner(store: JobStore, handlers: Record<JobKind, JobHa
       outcome = await handlers[job.kind](job);
     } catch (error) {
       console.error('[paperdex:jobs]', job.id, error);
-      outcome = { ok: false, retry: true, message: error instanceof Error ? error.message : String(error) };
+      outcome = { ok: false, retry: true, message: errorText(error) };
     }
     if (outcome.ok) return outcome.kept ? undefined : store.finishJob(job.id);
     const attempts = job.attempts + 1;
