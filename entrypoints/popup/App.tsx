@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { browser } from 'wxt/browser';
 import { LibraryIcon, Mark } from '@/components/icons';
 import { ResultList } from '@/components/ResultList';
@@ -9,6 +9,7 @@ import { Toasts } from '@/components/Toasts';
 import { useActiveTabPaper } from '@/hooks/useActiveTabPaper';
 import { useLibrarySearch } from '@/hooks/useLibrarySearch';
 import { useLive } from '@/hooks/useRuntime';
+import { useStableCallbacks } from '@/hooks/useStableCallbacks';
 import { useToasts } from '@/hooks/useToasts';
 import { openLibraryTab } from '@/utils/library-tab';
 import { loadRuntime } from '@/utils/load-runtime';
@@ -22,7 +23,9 @@ const NO_TERMS: ReadonlySet<string> = new Set();
 const NO_TAGS: string[] = [];
 
 export function App() {
-  const [query, setQuery] = useState(typedBeforeReact);
+  /** What was typed before React loaded: the box starts from it. */
+  const [typedBefore] = useState(typedBeforeReact);
+  const [query, setQuery] = useState(typedBefore);
   const [pointed] = useState(pointedBeforeReact);
   const [selected, setSelected] = useState(pointed ?? 0);
   /** The user is choosing a row (arrows, pointer): only then does the selected row show its actions. */
@@ -148,9 +151,11 @@ export function App() {
       enter(event.ctrlKey || event.metaKey);
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
+      event.currentTarget.value = '';
       changeQuery('');
     }
   }
+  const searchCallbacks = useStableCallbacks({ onQuery: changeQuery, onKeyDown, onToggleHelp: () => setHelpOpen(!helpOpen) });
 
   return (
     <main className="popup">
@@ -165,31 +170,7 @@ export function App() {
           Open library
         </button>
       </header>
-      <div className="search-row">
-        <input
-          ref={search}
-          className="search"
-          type="search"
-          aria-label="Search papers"
-          placeholder="Search titles, authors, abstracts, tags, notes…"
-          autoFocus
-          spellCheck={false}
-          value={query}
-          onChange={(event) => changeQuery(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        <button
-          type="button"
-          className="help-button"
-          aria-label="Search help"
-          title="Search syntax and keys"
-          aria-expanded={helpOpen}
-          aria-controls="search-help"
-          onClick={() => setHelpOpen(!helpOpen)}
-        >
-          ?
-        </button>
-      </div>
+      <SearchRow inputRef={search} initial={typedBefore} helpOpen={helpOpen} {...searchCallbacks} />
       {helpOpen && <SearchHelp id="search-help" />}
       <SaveThisPage {...thisPage} />
       {error && (
@@ -229,3 +210,48 @@ export function App() {
     </main>
   );
 }
+
+interface SearchRowProps {
+  inputRef: RefObject<HTMLInputElement | null>;
+  /** What was typed before React loaded. */
+  initial: string;
+  helpOpen: boolean;
+  onQuery(text: string): void;
+  onKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
+  onToggleHelp(): void;
+}
+
+/**
+ * The search box and its help button. The box is left to the browser (uncontrolled, its
+ * callbacks stable): a keystroke re-renders the results, not the box, and React does not write
+ * the box's attributes back on every key (a controlled input's `value`, `type` and `name`).
+ */
+const SearchRow = memo(function SearchRow({ inputRef, initial, helpOpen, onQuery, onKeyDown, onToggleHelp }: SearchRowProps) {
+  return (
+    <div className="search-row">
+      <input
+        ref={inputRef}
+        className="search"
+        type="search"
+        aria-label="Search papers"
+        placeholder="Search titles, authors, abstracts, tags, notes…"
+        autoFocus
+        spellCheck={false}
+        defaultValue={initial}
+        onChange={(event) => onQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <button
+        type="button"
+        className="help-button"
+        aria-label="Search help"
+        title="Search syntax and keys"
+        aria-expanded={helpOpen}
+        aria-controls="search-help"
+        onClick={onToggleHelp}
+      >
+        ?
+      </button>
+    </div>
+  );
+});
