@@ -31,5 +31,9 @@ export function memoryStore(papers: readonly Paper[]): SearchStore {
     async getPapers(ids) {
       return ids.map((id) => byId.get(id));
     },
+    async papersAfter(after, limit) {
+      const papers = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((p) => after === null || p.id > after).slice(0, limit);
+      return { papers, next: papers.length < limit ? null : papers[papers.length - 1]!.id };
+    },
   };
 }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type PaperdexDb } from '@/utils/db/database';
 import { createRepository, type Repository } from '@/utils/db/repository';
-import { SearchEngine } from '@/utils/search/engine';
+import { SearchEngine, WARM_CHUNK } from '@/utils/search/engine';
 import { BULK_CHANGE } from '@/utils/search/word-index';
 import { generateLibrary } from '../../support/generate-library';
 import { mergePaper } from '@/utils/paper/merge';
@@ -122,6 +122,38 @@ describe('search engine over IndexedDB', () => {
     await small.warm(async () => void asked++, () => true);
     expect(asked).toBe(0);
     expect(small.cached('arxiv:1810.05270')).toBeUndefined();
+  });
+
+  it('warms a library a chunk per read, and reads a chunk again when a change came in meanwhile', async () => {
+    const library = generateLibrary(WARM_CHUNK * 2 + 100);
+    await repo.importPapers(library, 1);
+    let engine: SearchEngine | null = null;
+    const reads: (string | null)[] = [];
+    let changed: string | undefined;
+    // A tag added elsewhere while the first chunk is being read, and taken in before it lands.
+    const store = {
+      ...repo,
+      async papersAfter(after: string | null, limit: number) {
+        const chunk = await repo.papersAfter(after, limit);
+        reads.push(after);
+        if (reads.length === 1) {
+          changed = chunk.papers[0]!.id;
+          await repo.updateUserFields([changed], (p) => ({ ...p, tags: ['changed'] }), 2);
+          await engine!.refresh();
+        }
+        return chunk;
+      },
+    };
+    engine = await SearchEngine.open(store);
+    let pauses = 0;
+    await engine.warm(async () => void pauses++, () => true);
+    // Three reads, the first one twice.
+    expect(reads.length).toBe(4);
+    expect(reads[0]).toBeNull();
+    expect(reads[1]).toBeNull();
+    expect(pauses).toBe(4);
+    expect(engine.cached(changed!)?.tags).toEqual(['changed']);
+    expect(library.every((p) => engine.cached(p.id) !== undefined)).toBe(true);
   });
 
   it('follows saves and removals made after it opened, through the change log', async () => {
