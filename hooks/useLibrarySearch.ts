@@ -92,7 +92,7 @@ export function useLibrarySearch(query: string, { limit, resident = false, recor
         // Once results are up and the user leaves the page alone (the check walks every paper's
         // key: at 50,000 papers, seconds of a worker that a fling on two cores would share), the
         // thorough staleness check (a rebuild refreshes the results), then, for rows that show
-        // records, the newest records into memory while the page is idle.
+        // records, a library that fits the engine's cache into memory while the page is idle.
         void quietMoment().then(() => {
           if (!live) return;
           opened

@@ -14,6 +14,8 @@ import { BULK_CHANGE, hiddenEntry, WordIndex, type IndexablePaper, type IndexSna
  * 50,000): Fuse asks about each candidate's short fields anew for every new word typed.
  */
 export const CANDIDATES = 20;
+/** How many of a quoted phrase's matches are ordered by where the phrase stands (title first). */
+const PHRASE_CANDIDATES = 50;
 /** Changes kept in the overlay before a new snapshot is written. */
 const COMPACT_AFTER = 200;
 /** Most matches checked for a quoted phrase. */
@@ -60,6 +62,8 @@ export type SearchStore = Pick<
 export class SearchEngine {
   private readonly records = new Map<string, Paper>();
   private readonly ranker = new Ranker();
+  /** Reads under way, each noting the papers the change log touched meanwhile (`readWatching`). */
+  private readonly watchers = new Set<Set<string>>();
   /** The last answer's terms: handed out again while unchanged (see `sameTerms`). */
   private lastTerms: ReadonlySet<string> = new Set();
 
@@ -97,8 +101,7 @@ export class SearchEngine {
     }
     this.index = index ?? WordIndex.empty();
     this.appliedSeq = state.deltaSeq;
-    this.records.clear();
-    this.ranker.clear();
+    this.forgetRecords();
     // A bulk change rebuilds the index from the library: nothing is left to check.
     if ((await this.apply(state.log)) && state.log.some(isBulk)) return;
     // The quick check (the newest change): counting the papers walks every key, so a paper
@@ -136,8 +139,7 @@ export class SearchEngine {
     const snapshot = WordIndex.buildSnapshot(papers.map(indexable));
     this.index = WordIndex.fromSnapshot(snapshot);
     this.appliedSeq = seq;
-    this.records.clear();
-    this.ranker.clear();
+    this.forgetRecords();
     this.saveSnapshot(snapshot);
   }
 
@@ -163,6 +165,7 @@ export class SearchEngine {
       return true;
     }
     const ids = [...new Set(log.map((e) => e.id))];
+    for (const touched of this.watchers) for (const id of ids) touched.add(id);
     const papers = await this.repo.getPapers(ids);
     ids.forEach((id, i) => {
       const paper = papers[i];
@@ -239,50 +242,77 @@ export class SearchEngine {
   /** Papers by id, in order, from a cache kept in step with the change log. */
   async papers(ids: readonly string[]): Promise<Paper[]> {
     const missing = ids.filter((id) => !this.records.has(id));
-    const found = missing.length ? await this.repo.getPapers(missing) : [];
+    const { value: found, touched } = missing.length ? await this.readWatching(() => this.repo.getPapers(missing)) : { value: [], touched: null };
     const result = new Map<string, Paper>();
     for (const id of ids) {
       const cached = this.records.get(id);
       if (cached) result.set(id, cached);
     }
-    for (const paper of this.keep(found)) result.set(paper.id, paper);
+    for (const paper of this.keep(found, touched)) result.set(paper.id, paper);
     return ids.map((id) => result.get(id)).filter((p): p is Paper => p !== undefined);
   }
 
+  /** Forgets every record and ranking entry (the index was loaded or rebuilt anew). */
+  private forgetRecords(): void {
+    this.records.clear();
+    this.ranker.clear();
+    for (const touched of this.watchers) touched.add(BULK_CHANGE);
+  }
+
   /**
-   * Records just read, into the cache (the ones read longest ago make room); returns those the UI
-   * can show: a record that is not sound is never handed to it (the library page lists it apart).
+   * A read of records, noting the papers the change log touched while it was under way
+   * (`BULK_CHANGE`: every one): what it brought of those may be older than what the engine has
+   * taken in, and is not kept.
    */
-  private keep(found: readonly (Paper | undefined)[]): Paper[] {
+  private async readWatching<T>(read: () => Promise<T>): Promise<{ value: T; touched: ReadonlySet<string> }> {
+    const touched = new Set<string>();
+    this.watchers.add(touched);
+    try {
+      return { value: await read(), touched };
+    } finally {
+      this.watchers.delete(touched);
+    }
+  }
+
+  /**
+   * Records just read, into the cache (the ones read longest ago make room), but for those the
+   * change log touched during the read; returns those the UI can show: a record that is not
+   * sound is never handed to it (the library page lists it apart).
+   */
+  private keep(found: readonly (Paper | undefined)[], touched: ReadonlySet<string> | null): Paper[] {
     const sound = found.filter((paper): paper is Paper => paper !== undefined && isSound(paper));
+    const kept = touched?.size ? (touched.has(BULK_CHANGE) ? [] : sound.filter((paper) => !touched.has(paper.id))) : sound;
     for (const id of this.records.keys()) {
-      if (this.records.size + sound.length <= this.recordCache) break;
+      if (this.records.size + kept.length <= this.recordCache) break;
       this.records.delete(id);
     }
-    for (const paper of sound) this.records.set(paper.id, paper);
+    for (const paper of kept) this.records.set(paper.id, paper);
     return sound;
   }
 
   /**
    * Reads every paper's record into memory when the library fits in the cache, a chunk (in key
    * order, one read) after each `pause()` (the page passes an idle moment), until `live()` says
-   * stop: after this, no keystroke waits for IndexedDB. A record already kept is kept as it is:
-   * the change log keeps it current.
+   * stop: after this, no keystroke waits for IndexedDB. A record already kept stays as it is (the
+   * change log keeps it current), and one the log touched during the read is left for later.
    */
   async warm(pause: () => Promise<void>, live: () => boolean): Promise<void> {
-    // A library larger than the cache is not warmed: its newest papers are a small share of what
-    // searches show, and reading them would push out the rows searches have just read.
-    if (this.index.size > this.recordCache) return;
     let after: string | null = null;
     for (;;) {
+      // A library larger than the cache (or grown past it meanwhile) is not warmed: its newest
+      // papers are a small share of what searches show, and reading them would push out the rows
+      // searches have just read.
+      if (this.index.size > this.recordCache) return;
       await pause();
       if (!live()) return;
-      const seq = this.appliedSeq;
-      const chunk = await this.repo.papersAfter(after, WARM_CHUNK);
+      const { value: chunk, touched } = await this.readWatching(() => this.repo.papersAfter(after, WARM_CHUNK));
       if (!live()) return;
-      // A change taken in meanwhile may be newer than what was read: the chunk is read again.
-      if (this.appliedSeq !== seq) continue;
-      this.keep(chunk.papers.filter((paper) => !this.records.has(paper.id)));
+      // Loaded or rebuilt anew meanwhile: every record was let go, so from the start.
+      if (touched.has(BULK_CHANGE)) {
+        after = null;
+        continue;
+      }
+      this.keep(chunk.papers.filter((paper) => !this.records.has(paper.id)), touched);
       if (chunk.next === null) return;
       after = chunk.next;
     }
@@ -306,7 +336,7 @@ export class SearchEngine {
     const match = this.index.match(query, PHRASE_CHECK_LIMIT);
     const matching = await this.withPhrases(match.ids, query.phrases);
     const ids = matching.slice(0, limit);
-    const top = ids.slice(0, CANDIDATES);
+    const top = ids.slice(0, PHRASE_CANDIDATES);
     const records = new Map((await this.papers(top)).map((p) => [p.id, p]));
     const scoreOf = new Map<string, number>();
     match.ids.forEach((id, i) => scoreOf.set(id, match.scores[i]!));
@@ -319,7 +349,7 @@ export class SearchEngine {
       .map((id) => ({ id, w: weight(id) }))
       .sort((a, b) => b.w - a.w)
       .map(({ id }) => id);
-    return { text, query, ids: ranked.concat(ids.slice(CANDIDATES)), total: matching.length, terms: this.sameTerms(match.terms), relaxed: match.relaxed };
+    return { text, query, ids: ranked.concat(ids.slice(PHRASE_CANDIDATES)), total: matching.length, terms: this.sameTerms(match.terms), relaxed: match.relaxed };
   }
 
   /**
