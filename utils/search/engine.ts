@@ -275,13 +275,15 @@ export class SearchEngine {
   }
 
   /**
-   * Records just read, into the cache (the ones read longest ago make room), but for those the
-   * change log touched during the read; returns those the UI can show: a record that is not
-   * sound is never handed to it (the library page lists it apart).
+   * Records just read, into the cache (the ones read longest ago make room), but for those kept
+   * already (the change log keeps them current) and those it touched during the read; returns
+   * those the UI can show: a record that is not sound is never handed to it (the library page
+   * lists it apart).
    */
   private keep(found: readonly (Paper | undefined)[], touched: ReadonlySet<string> | null): Paper[] {
     const sound = found.filter((paper): paper is Paper => paper !== undefined && isSound(paper));
-    const kept = touched?.size ? (touched.has(BULK_CHANGE) ? [] : sound.filter((paper) => !touched.has(paper.id))) : sound;
+    const leaveOut = (id: string) => this.records.has(id) || (touched !== null && (touched.has(BULK_CHANGE) || touched.has(id)));
+    const kept = sound.filter((paper) => !leaveOut(paper.id));
     for (const id of this.records.keys()) {
       if (this.records.size + kept.length <= this.recordCache) break;
       this.records.delete(id);
@@ -312,7 +314,7 @@ export class SearchEngine {
         after = null;
         continue;
       }
-      this.keep(chunk.papers.filter((paper) => !this.records.has(paper.id)), touched);
+      this.keep(chunk.papers, touched);
       if (chunk.next === null) return;
       after = chunk.next;
     }
